@@ -1,0 +1,30 @@
+import type { AbsenceThreshold } from '../policy/types.js';
+import { compareRateToPercent } from './exactRate.js';
+import { invalidArgument } from './issues.js';
+
+/** Counts a threshold is tested on; checked because they may come from outside (e.g. census totals). */
+export interface AbsenceCounts {
+  readonly possible: number;
+  readonly absent: number;
+}
+
+export function assertAbsenceCounts(counts: AbsenceCounts): void {
+  const { possible, absent } = counts;
+  if (Number.isSafeInteger(possible) && Number.isSafeInteger(absent) && absent >= 0 && possible >= absent)
+    return;
+  invalidArgument({
+    code: 'invalid_counts',
+    message: `Session counts must be whole numbers with 0 <= absent <= possible; received absent ${absent}, possible ${possible}.`,
+    path: [],
+    expected: '0 <= absent <= possible, whole numbers',
+    received: `absent ${absent}, possible ${possible}`,
+  });
+}
+
+/** Whether absence meets a threshold, in integers on the unrounded rate. */
+export function meetsAbsenceThreshold(counts: AbsenceCounts, threshold: AbsenceThreshold): boolean {
+  assertAbsenceCounts(counts);
+  if (counts.possible < Math.max(1, threshold.minimumPossibleSessions)) return false;
+  const difference = compareRateToPercent(counts.absent, counts.possible, threshold.percent);
+  return threshold.comparison === 'at-least' ? difference >= 0 : difference > 0;
+}

@@ -1,0 +1,259 @@
+import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
+import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
+import type { CodeSetId } from '../codes/types.js';
+import type { AttendanceIssue } from '../errors.js';
+import type { CompactRegister, SessionCounts, SessionMark } from '../sessions/types.js';
+import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from './codeIssues.js';
+import {
+  APPROVED_EDUCATIONAL_ACTIVITY,
+  AUTHORISED,
+  CATEGORY_BY_SET,
+  CODE_COUNT,
+  NOT_IN_SET,
+  NOT_POSSIBLE,
+  PRESENT,
+  SET_2024,
+  SET_PRE_2024,
+  UNAUTHORISED,
+  UNMARKED,
+} from './codeTables.js';
+
+/** Options shared by both forms of the session count. */
+export interface TallyOptions {
+  readonly codeSet?: CodeSetId | 'by-date' | undefined;
+  readonly duplicates?: 'error' | 'precedence' | undefined;
+  readonly unmarked?: 'unmarked' | 'as-N' | undefined;
+}
+
+/** A histogram per code set: `histograms[set * 256 + byte]`, wide enough for any byte a caller can store. */
+const HISTOGRAM_WIDTH = 256;
+
+// Precedence for overlapping registers, highest first: a mark that shows the pupil was educated beats an
+// absence, an explained absence beats an unexplained one, and any mark beats "not possible" or no mark.
+const PRECEDENCE_BY_CATEGORY = new Uint8Array(256);
+PRECEDENCE_BY_CATEGORY[PRESENT] = 6;
+PRECEDENCE_BY_CATEGORY[APPROVED_EDUCATIONAL_ACTIVITY] = 5;
+PRECEDENCE_BY_CATEGORY[AUTHORISED] = 4;
+PRECEDENCE_BY_CATEGORY[UNAUTHORISED] = 3;
+PRECEDENCE_BY_CATEGORY[NOT_POSSIBLE] = 2;
+PRECEDENCE_BY_CATEGORY[UNMARKED] = 1;
+
+function fixedSetIndex(codeSet: TallyOptions['codeSet']): number {
+  if (codeSet === '2024') return SET_2024;
+  if (codeSet === 'pre-2024') return SET_PRE_2024;
+  return -1;
+}
+
+/** The category of a byte in a set, falling back to the other set's table (the caller has warned). */
+function categoryOf(set: 0 | 1, byte: number): number {
+  const category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
+  return category === NOT_IN_SET ? (CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET) : category;
+}
+
+function isAscending(marks: readonly SessionMark[]): boolean {
+  for (let index = 1; index < marks.length; index += 1) {
+    const previous = marks[index - 1]!;
+    const mark = marks[index]!;
+    if (mark.date < previous.date) return false;
+    if (mark.date === previous.date && previous.session === 'PM' && mark.session === 'AM') return false;
+  }
+  return true;
+}
+
+function ascendingOrder(marks: readonly SessionMark[]): Uint32Array {
+  const order = new Uint32Array(marks.length);
+  for (let index = 0; index < order.length; index += 1) order[index] = index;
+  return order.sort((left, right) => {
+    const a = marks[left]!;
+    const b = marks[right]!;
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    if (a.session !== b.session) return a.session === 'AM' ? -1 : 1;
+    return left - right;
+  });
+}
+
+/** Counts an object-form register into per-set histograms; issues are pushed as found. */
+export function tallyMarks(
+  marks: readonly SessionMark[],
+  options: TallyOptions,
+  issues: AttendanceIssue[]
+): Int32Array {
+  const histograms = new Int32Array(2 * HISTOGRAM_WIDTH);
+  const fixedSet = fixedSetIndex(options.codeSet);
+  const resolveByPrecedence = options.duplicates === 'precedence';
+  // Sorting is only needed to bring repeated sessions together; registers usually arrive in order.
+  const order = isAscending(marks) ? null : ascendingOrder(marks);
+  let sessionDate = '';
+  let sessionName = '';
+  let sessionFirstIndex = -1;
+  let winnerSlot = -1;
+  for (let position = 0; position < marks.length; position += 1) {
+    const index = order === null ? position : order[position]!;
+    const mark = marks[index]!;
+    const sameSession = mark.date === sessionDate && mark.session === sessionName;
+    const byte = toCompactCode(mark.code);
+    if (byte === undefined) {
+      issues.push(
+        unknownCodeIssue(mark.code, {
+          path: [index, 'code'],
+          pupilId: mark.pupilId,
+          date: mark.date,
+          session: mark.session,
+        })
+      );
+    }
+    if (sameSession) {
+      const first = marks[sessionFirstIndex]!;
+      if (!resolveByPrecedence || byte === undefined || winnerSlot < 0) {
+        issues.push(
+          duplicateMarkIssue(
+            sessionFirstIndex,
+            index,
+            first.code,
+            mark.code,
+            { path: [index], pupilId: mark.pupilId, date: mark.date, session: mark.session },
+            undefined
+          )
+        );
+        continue;
+      }
+      const set = (fixedSet >= 0 ? fixedSet : mark.date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024) as
+        0 | 1;
+      const winnerSet = winnerSlot >= HISTOGRAM_WIDTH ? 1 : 0;
+      const winnerByte = winnerSlot - winnerSet * HISTOGRAM_WIDTH;
+      const challenger = PRECEDENCE_BY_CATEGORY[categoryOf(set, byte)] ?? 0;
+      const holder = PRECEDENCE_BY_CATEGORY[categoryOf(winnerSet, winnerByte)] ?? 0;
+      if (challenger > holder) {
+        histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) - 1;
+        winnerSlot = set * HISTOGRAM_WIDTH + byte;
+        histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) + 1;
+      }
+      const resolvedTo = COMPACT_CODES[winnerSlot - winnerSet * HISTOGRAM_WIDTH] ?? '';
+      issues.push(
+        duplicateMarkIssue(
+          sessionFirstIndex,
+          index,
+          first.code,
+          mark.code,
+          { path: [index], pupilId: mark.pupilId, date: mark.date, session: mark.session },
+          challenger > holder ? mark.code : resolvedTo
+        )
+      );
+      continue;
+    }
+    sessionDate = mark.date;
+    sessionName = mark.session;
+    sessionFirstIndex = index;
+    winnerSlot = -1;
+    if (byte === undefined) continue;
+    const set = (fixedSet >= 0 ? fixedSet : mark.date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024) as
+      0 | 1;
+    if (CATEGORY_BY_SET[set][byte] === NOT_IN_SET) {
+      issues.push(
+        outsideCodeSetIssue(byte, set, {
+          path: [index, 'code'],
+          pupilId: mark.pupilId,
+          date: mark.date,
+          session: mark.session,
+        })
+      );
+    }
+    winnerSlot = set * HISTOGRAM_WIDTH + byte;
+    histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) + 1;
+  }
+  return histograms;
+}
+
+/** Counts a compact register into per-set histograms; issues are pushed as found. */
+export function tallyCompact(
+  register: CompactRegister,
+  options: TallyOptions,
+  issues: AttendanceIssue[]
+): Int32Array {
+  const histograms = new Int32Array(2 * HISTOGRAM_WIDTH);
+  const { codes, slots } = register;
+  const fixedSet = fixedSetIndex(options.codeSet);
+  const length = codes.length;
+  // Slots are ascending, so one split point separates the pre-2024 sessions from the 2024 ones.
+  const split =
+    fixedSet === SET_2024 ? 0 : fixedSet === SET_PRE_2024 ? length : Math.min(slots.first2024Index, length);
+  const pre2024Offset = SET_PRE_2024 * HISTOGRAM_WIDTH;
+  for (let index = 0; index < split; index += 1) {
+    const slot = pre2024Offset + codes[index]!;
+    histograms[slot] = histograms[slot]! + 1;
+  }
+  const offset2024 = SET_2024 * HISTOGRAM_WIDTH;
+  for (let index = split; index < length; index += 1) {
+    const slot = offset2024 + codes[index]!;
+    histograms[slot] = histograms[slot]! + 1;
+  }
+  // The rare cases are located by a second look only when the histograms show they exist.
+  for (const set of [SET_2024, SET_PRE_2024] as const) {
+    const table = CATEGORY_BY_SET[set];
+    let needsLook = false;
+    for (let byte = 0; byte < HISTOGRAM_WIDTH; byte += 1) {
+      if (
+        (histograms[set * HISTOGRAM_WIDTH + byte] ?? 0) > 0 &&
+        (byte >= CODE_COUNT || table[byte] === NOT_IN_SET)
+      )
+        needsLook = true;
+    }
+    if (!needsLook) continue;
+    const [from, to] = set === SET_PRE_2024 ? [0, split] : [split, length];
+    for (let index = from; index < to; index += 1) {
+      const byte = codes[index]!;
+      const location = {
+        path: ['codes', index],
+        pupilId: register.pupilId,
+        date: slots.dates[index],
+        session: slots.sessions[index],
+      };
+      if (byte >= CODE_COUNT) issues.push(unknownCodeIssue(`byte ${byte}`, location));
+      else if (table[byte] === NOT_IN_SET) issues.push(outsideCodeSetIssue(byte, set, location));
+    }
+  }
+  return histograms;
+}
+
+/** Turns per-set histograms into {@link SessionCounts}; the sums run over the ~40 codes, not the marks. */
+export function countsFromHistograms(
+  histograms: Int32Array,
+  options: TallyOptions,
+  warnings: readonly AttendanceIssue[]
+): SessionCounts {
+  const byCategory = [0, 0, 0, 0, 0, 0];
+  const byCode: Record<string, number> = {};
+  for (let byte = 0; byte < CODE_COUNT; byte += 1) {
+    let total = 0;
+    for (const set of [SET_2024, SET_PRE_2024] as const) {
+      const count = histograms[set * HISTOGRAM_WIDTH + byte] ?? 0;
+      if (count === 0) continue;
+      total += count;
+      let category = categoryOf(set, byte);
+      if (category === UNMARKED && options.unmarked === 'as-N') category = UNAUTHORISED;
+      byCategory[category] = (byCategory[category] ?? 0) + count;
+    }
+    if (total > 0) byCode[COMPACT_CODES[byte] ?? ''] = total;
+  }
+  const present = byCategory[PRESENT] ?? 0;
+  const approvedEducationalActivity = byCategory[APPROVED_EDUCATIONAL_ACTIVITY] ?? 0;
+  const authorised = byCategory[AUTHORISED] ?? 0;
+  const unauthorised = byCategory[UNAUTHORISED] ?? 0;
+  const attended = present + approvedEducationalActivity;
+  const absent = authorised + unauthorised;
+  return {
+    possible: attended + absent,
+    attended,
+    present,
+    approvedEducationalActivity,
+    authorised,
+    unauthorised,
+    absent,
+    notPossible: byCategory[NOT_POSSIBLE] ?? 0,
+    unmarked: byCategory[UNMARKED] ?? 0,
+    late: byCode['L'] ?? 0,
+    lateAfterRegisterClosed: byCode['U'] ?? 0,
+    byCode,
+    warnings,
+  };
+}

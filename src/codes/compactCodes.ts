@@ -1,0 +1,81 @@
+/**
+ * The one-byte numbering of register codes used by the compact register form: byte `i` stands for
+ * `COMPACT_CODES[i]`. Byte 0 is "no mark yet" (`-`).
+ *
+ * @remarks
+ * The list holds every code of both code sets once. It is append-only across releases, so stored compact
+ * registers keep their meaning; a byte at or past the list's length is an unknown code.
+ *
+ * @example
+ * COMPACT_CODES[0] //=> '-'
+ * COMPACT_CODES.indexOf('C1') //=> 10
+ * @category Codes
+ */
+export const COMPACT_CODES: readonly string[] = Object.freeze([
+  '-',
+  '/',
+  '\\',
+  'L',
+  'K',
+  'V',
+  'P',
+  'W',
+  'B',
+  'D',
+  'C1',
+  'M',
+  'J1',
+  'S',
+  'X',
+  'C2',
+  'C',
+  'T',
+  'R',
+  'I',
+  'E',
+  'Q',
+  'Y1',
+  'Y2',
+  'Y3',
+  'Y4',
+  'Y5',
+  'Y6',
+  'Y7',
+  'G',
+  'N',
+  'O',
+  'U',
+  'Z',
+  '#',
+  'J',
+  'F',
+  'H',
+  'Y',
+]);
+
+/**
+ * The spellings of "no mark yet" that registers use: SIMS writes `-`, other exports leave the cell empty.
+ *
+ * @example
+ * UNMARKED_CODES //=> ['-', '']
+ * @category Codes
+ */
+export const UNMARKED_CODES: readonly string[] = Object.freeze(['-', '']);
+
+const compactIndex = new Map<string, number>(COMPACT_CODES.map((code, index) => [code, index]));
+compactIndex.set('', 0);
+
+/**
+ * Returns the compact-form byte for a register code, or `undefined` for a code in neither code set.
+ *
+ * @param code - The register code, e.g. `'C1'`; `'-'` and `''` (no mark yet) give 0.
+ * @returns The byte, or `undefined` when the code is unknown.
+ * @example
+ * toCompactCode('/') //=> 1
+ * toCompactCode('')  //=> 0
+ * toCompactCode('Q9') //=> undefined
+ * @category Codes
+ */
+export function toCompactCode(code: string): number | undefined {
+  return compactIndex.get(code);
+}

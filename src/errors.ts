@@ -1,0 +1,86 @@
+/**
+ * The machine-readable kind of an {@link AttendanceIssue}, in `snake_case`.
+ *
+ * @category Errors
+ */
+export type AttendanceIssueCode =
+  | 'unknown_code'
+  | 'code_outside_code_set'
+  | 'duplicate_mark'
+  | 'duplicate_mark_resolved'
+  | 'invalid_value'
+  | 'invalid_counts'
+  | 'unsorted_slots'
+  | 'band_gap'
+  | 'band_overlap'
+  | 'band_bounds';
+
+/**
+ * One problem found in input: what it is, where it is, what was expected and what was found.
+ *
+ * @remarks
+ * Issues are plain, JSON-safe data. Errors stop a result from being produced; warnings accompany a
+ * result (for example a legacy code found in a register after the 2024 cut-over).
+ *
+ * @category Errors
+ */
+export interface AttendanceIssue {
+  /** The kind of problem. */
+  readonly code: AttendanceIssueCode;
+  /** Whether the problem stops a result (`error`) or is reported beside it (`warning`). */
+  readonly severity: 'error' | 'warning';
+  /** A sentence for people, naming the pupil, date, session and field where known. */
+  readonly message: string;
+  /** The location in the input, e.g. `[12, 'code']` for the `code` of the 13th mark. */
+  readonly path: readonly (string | number)[];
+  /** The pupil the input belongs to, where known. */
+  readonly pupilId?: string;
+  /** The register date, where known. */
+  readonly date?: string;
+  /** The register session, where known. */
+  readonly session?: string;
+  /** The field that is wrong, where there is one. */
+  readonly field?: string;
+  /** What was expected, in words. */
+  readonly expected?: string;
+  /** What was found, as text. */
+  readonly received?: string;
+}
+
+/**
+ * The one error type the library throws for bad input: it carries every issue found, never only the first.
+ *
+ * @example
+ * try {
+ *   countSessions([{ date: isoDate('2024-09-02'), session: 'AM', code: 'Q9' }]);
+ * } catch (error) {
+ *   if (error instanceof AttendanceError) error.issues[0].code; //=> 'unknown_code'
+ * }
+ * @category Errors
+ */
+export class AttendanceError extends Error {
+  override readonly name = 'AttendanceError';
+  /** Every issue found, errors first; always at least one. */
+  readonly issues: readonly [AttendanceIssue, ...AttendanceIssue[]];
+
+  /**
+   * Creates the error; its message is the first issue's, followed by a count of the others.
+   *
+   * @param issues - The issues found; at least one.
+   */
+  constructor(issues: readonly [AttendanceIssue, ...AttendanceIssue[]]) {
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+    super(`${issues[0].message}${more}`);
+    this.issues = issues;
+  }
+}
+
+/**
+ * The result of a `safe…` function: the value, or the error that the matching function would have thrown.
+ *
+ * @typeParam T - The value on success.
+ * @category Errors
+ */
+export type SafeResult<T> =
+  { readonly success: true; readonly data: T } | { readonly success: false; readonly error: AttendanceError };

@@ -1,0 +1,55 @@
+import { AttendanceError } from '../errors.js';
+import type { AttendanceIssue, SafeResult } from '../errors.js';
+import type { SessionMark } from '../sessions/types.js';
+import { fromZodIssues } from '../_internal/fromZodIssues.js';
+import { SessionMarksSchema } from './schema.js';
+
+function field(row: unknown, name: string): string | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const value: unknown = (row as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Validates untrusted marks (e.g. parsed JSON) without throwing: the typed marks, or an error listing every
+ * bad mark with its index, pupil, date, session and field, what was expected and what was found.
+ *
+ * @remarks
+ * Checks each mark's shape: a real `YYYY-MM-DD` date, `AM` or `PM`, a code of either code set (or `-`/empty
+ * for no mark yet) and whole, non-negative minutes late. Two marks for one session are left for
+ * {@link countSessions} to report, since marks of many pupils may travel together.
+ *
+ * @param input - The untrusted value: an array of mark objects.
+ * @returns `{ success: true, data }` with the marks, or `{ success: false, error }`.
+ * @example
+ * const result = safeParseSessionMarks([{ pupilId: 'P1', date: '2024-09-31', session: 'AM', code: '/' }]);
+ * result.success //=> false
+ * result.success || result.error.issues[0].path //=> [0, 'date']
+ * @category Input
+ */
+export function safeParseSessionMarks(input: unknown): SafeResult<SessionMark[]> {
+  const result = SessionMarksSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { success: true, data: result.data as SessionMark[] };
+  const rows: readonly unknown[] = Array.isArray(input) ? input : [];
+  const issues: AttendanceIssue[] = result.error.issues.map((zodIssue) => {
+    const row = typeof zodIssue.path[0] === 'number' ? rows[zodIssue.path[0]] : undefined;
+    const pupilId = field(row, 'pupilId');
+    const date = field(row, 'date');
+    const session = field(row, 'session');
+    const [issue] = fromZodIssues([zodIssue], {
+      ...(pupilId === undefined ? {} : { pupilId }),
+      ...(date === undefined ? {} : { date }),
+      ...(session === undefined ? {} : { session }),
+    });
+    return issue!;
+  });
+  const [first, ...rest] = issues;
+  return {
+    success: false,
+    error: new AttendanceError(
+      first === undefined
+        ? [{ code: 'invalid_value', severity: 'error', message: 'Invalid marks.', path: [] }]
+        : [first, ...rest]
+    ),
+  };
+}

@@ -1,0 +1,44 @@
+import { AttendanceError } from '../errors.js';
+import { fromZodIssues } from '../_internal/fromZodIssues.js';
+import { DFE_POLICY } from './presets.js';
+import { AttendancePolicySchema } from './schema.js';
+import type { AttendancePolicy, PolicyOverrides } from './types.js';
+
+/**
+ * Builds a policy from changes to a base policy (the DfE defaults unless another is given), and validates it.
+ *
+ * @remarks
+ * Threshold and display settings merge field by field; band tables are replaced whole. The result is checked:
+ * percentages from 0 to 100 with at most two decimals, whole-number session minimums, a severe threshold no
+ * lower than the persistent one, and band tables that cover 0–100 % with no gap and no overlap. Overrides can
+ * come from untrusted JSON: every problem is reported with its path.
+ *
+ * @param overrides - The changes, e.g. from a trust's configuration file.
+ * @param base - The policy to start from.
+ * @returns The validated policy.
+ * @throws {@link AttendanceError} Listing every invalid value with its path.
+ * @example
+ * const policy = definePolicy({ persistentAbsence: { comparison: 'more-than' } });
+ * isPersistentlyAbsent({ possible: 380, absent: 38 }, policy) //=> false (exactly 10 % is not "more than")
+ *
+ * definePolicy({ severeAbsence: { percent: 5 } }) // throws: severe threshold below persistent threshold
+ * @category Policy
+ */
+export function definePolicy(
+  overrides: PolicyOverrides = {},
+  base: AttendancePolicy = DFE_POLICY
+): AttendancePolicy {
+  const merged = {
+    ...base,
+    ...overrides,
+    persistentAbsence: { ...base.persistentAbsence, ...overrides.persistentAbsence },
+    severeAbsence: { ...base.severeAbsence, ...overrides.severeAbsence },
+    display: { ...base.display, ...overrides.display },
+  };
+  const result = AttendancePolicySchema.safeParse(merged, { reportInput: true });
+  if (!result.success) {
+    const [first, ...rest] = fromZodIssues(result.error.issues);
+    if (first !== undefined) throw new AttendanceError([first, ...rest]);
+  }
+  return merged;
+}

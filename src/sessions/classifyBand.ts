@@ -1,0 +1,50 @@
+import { assertAbsenceCounts } from '../_internal/absenceThreshold.js';
+import { compareRateToPercent } from '../_internal/exactRate.js';
+import { invalidArgument } from '../_internal/issues.js';
+import type { Band, BandTable } from '../policy/types.js';
+import type { SessionCounts } from './types.js';
+
+/**
+ * The band a rate falls in, or the statement that there were no possible sessions to rate.
+ *
+ * @category Sessions
+ */
+export type BandClassification =
+  { readonly kind: 'band'; readonly band: Band } | { readonly kind: 'no-possible-sessions' };
+
+/**
+ * Finds the band of a band table that an enrolment's attendance or absence rate falls in, comparing the exact
+ * rate with each boundary in whole numbers.
+ *
+ * @param counts - The enrolment's possible, attended and absent sessions.
+ * @param table - A validated band table, e.g. {@link DFE_ABSENCE_BANDS} or a policy's `bands`.
+ * @returns The band, or `{ kind: 'no-possible-sessions' }`.
+ * @throws {@link AttendanceError} If the counts are inconsistent, or an unvalidated table has no band for the rate.
+ * @example
+ * const result = classifyBand({ possible: 380, attended: 342, absent: 38 }, HCAT_ATTENDANCE_BANDS);
+ * result.kind === 'band' && result.band.id //=> 'persistent-absentee' (attendance exactly 90 %)
+ * @category Sessions
+ */
+export function classifyBand(
+  counts: Pick<SessionCounts, 'possible' | 'attended' | 'absent'>,
+  table: BandTable
+): BandClassification {
+  assertAbsenceCounts(counts);
+  assertAbsenceCounts({ possible: counts.possible, absent: counts.attended });
+  if (counts.possible === 0) return { kind: 'no-possible-sessions' };
+  const numerator = table.measure === 'attendance' ? counts.attended : counts.absent;
+  for (const band of table.bands) {
+    const fromDifference = compareRateToPercent(numerator, counts.possible, band.from);
+    const toDifference = compareRateToPercent(numerator, counts.possible, band.to);
+    const aboveFrom = band.fromInclusive ? fromDifference >= 0 : fromDifference > 0;
+    const belowTo = band.toInclusive ? toDifference <= 0 : toDifference < 0;
+    if (aboveFrom && belowTo) return { kind: 'band', band };
+  }
+  return invalidArgument({
+    code: 'band_gap',
+    message: `Band table "${table.id}" has no band for ${numerator} of ${counts.possible} sessions; validate it with defineBandTable.`,
+    path: ['bands'],
+    expected: 'a band table covering 0–100 % (see defineBandTable)',
+    received: `${numerator} of ${counts.possible}`,
+  });
+}
