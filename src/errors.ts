@@ -59,6 +59,7 @@ export interface AttendanceIssue {
  * @category Errors
  */
 export class AttendanceError extends Error {
+  /** Always `'AttendanceError'`. */
   override readonly name = 'AttendanceError';
   /** Every issue found, errors first; always at least one. */
   readonly issues: readonly [AttendanceIssue, ...AttendanceIssue[]];
@@ -83,4 +84,15 @@ export class AttendanceError extends Error {
  * @category Errors
  */
 export type SafeResult<T> =
-  { readonly success: true; readonly data: T } | { readonly success: false; readonly error: AttendanceError };
+  | {
+      /** The input was valid. */
+      readonly success: true;
+      /** The result. */
+      readonly data: T;
+    }
+  | {
+      /** The input was not valid. */
+      readonly success: false;
+      /** The error listing every issue. */
+      readonly error: AttendanceError;
+    };

@@ -13,7 +13,13 @@ export { CODE_SET_2024_START, CODE_SET_PRE_2024_END, CODE_SET_PRE_2024_START } f
 export { COMPACT_CODES, toCompactCode, UNMARKED_CODES } from './codes/compactCodes.js';
 export { REGISTER_CODES_2024 } from './codes/registerCodes2024.js';
 export { REGISTER_CODES_PRE_2024 } from './codes/registerCodesPre2024.js';
-export type { CodeGroup, CodeSetId, RegisterCodeDefinition, StatisticalCategory } from './codes/types.js';
+export type {
+  CodeGroup,
+  CodeSetId,
+  RegisterCode,
+  RegisterCodeDefinition,
+  StatisticalCategory,
+} from './codes/types.js';
 
 // Errors
 export { AttendanceError } from './errors.js';
@@ -64,6 +70,7 @@ export { toPercentage } from './sessions/toPercentage.js';
 export type { Percentage, PercentageFormat, RoundingMode } from './sessions/toPercentage.js';
 export { toUnauthorisedAbsenceRate } from './sessions/toUnauthorisedAbsenceRate.js';
 export type {
+  AbsenceCounts,
   CompactRegister,
   SessionCounts,
   SessionMark,

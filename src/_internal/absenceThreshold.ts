@@ -2,11 +2,7 @@ import type { AbsenceThreshold } from '../policy/types.js';
 import { compareRateToPercent } from './exactRate.js';
 import { invalidArgument } from './issues.js';
 
-/** Counts a threshold is tested on; checked because they may come from outside (e.g. census totals). */
-export interface AbsenceCounts {
-  readonly possible: number;
-  readonly absent: number;
-}
+import type { AbsenceCounts } from '../sessions/types.js';
 
 export function assertAbsenceCounts(counts: AbsenceCounts): void {
   const { possible, absent } = counts;

@@ -1,21 +1,52 @@
 import type { z } from 'zod';
 import type { AttendanceIssue, AttendanceIssueCode } from '../errors.js';
 
+const MAX_RECEIVED_LENGTH = 80;
+
 function describeReceived(input: unknown): string {
   if (input === undefined) return 'nothing';
-  if (typeof input === 'string') return JSON.stringify(input);
+  if (typeof input === 'string') return input;
   const text = JSON.stringify(input) as string | undefined;
   if (text === undefined) return typeof input;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > MAX_RECEIVED_LENGTH ? `${text.slice(0, MAX_RECEIVED_LENGTH - 3)}...` : text;
 }
 
-function describePath(path: readonly PropertyKey[]): string {
-  return path.length === 0
-    ? 'the input'
-    : path
-        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-        .join('')
-        .replace(/^\./, '');
+function describePath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'the input';
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** What zod's built-in checks expected, in words, for the issues that do not say so themselves. */
+function describeExpected(issue: z.core.$ZodIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected;
+    case 'invalid_format':
+      return issue.format === 'date' ? 'a date as YYYY-MM-DD naming a real day' : `a ${issue.format} string`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_small':
+      return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
+    case 'too_big':
+      return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
+    case 'unrecognized_keys':
+      return 'no other fields';
+    default:
+      return undefined;
+  }
+}
+
+/** Where a problem is, in words: the pupil, date and session the row names. */
+function describeContext(context: Partial<Pick<AttendanceIssue, 'pupilId' | 'date' | 'session'>>): string {
+  const parts = [
+    context.pupilId === undefined ? undefined : `pupil ${context.pupilId}`,
+    context.date,
+    context.session,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /** Translates zod's issues into located {@link AttendanceIssue}s; custom checks carry their own code in `params`. */
@@ -30,18 +61,17 @@ export function fromZodIssues(
         ? (issue.params as { code?: AttendanceIssueCode; expected?: string } | undefined)
         : undefined;
     const field = [...path].reverse().find((part): part is string => typeof part === 'string');
-    const expected =
-      params?.expected ??
-      ('expected' in issue && typeof issue.expected === 'string' ? issue.expected : undefined);
+    const expected = params?.expected ?? describeExpected(issue);
+    const received = describeReceived(issue.input);
     return {
       code: params?.code ?? 'invalid_value',
       severity: 'error',
-      message: `${describePath(path)}: ${issue.message}`,
+      message: `${describePath(path)}${describeContext(context)}: ${issue.message.replace(/\.$/, '')}; received ${received}.`,
       path,
       ...context,
       ...(field === undefined ? {} : { field }),
       ...(expected === undefined ? {} : { expected }),
-      received: describeReceived(issue.input),
+      received,
     } satisfies AttendanceIssue;
   });
 }

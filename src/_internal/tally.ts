@@ -1,6 +1,6 @@
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
-import type { CodeSetId } from '../codes/types.js';
+import type { CodeSetId, RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionCounts, SessionMark } from '../sessions/types.js';
 import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from './codeIssues.js';
@@ -37,6 +37,81 @@ PRECEDENCE_BY_CATEGORY[AUTHORISED] = 4;
 PRECEDENCE_BY_CATEGORY[UNAUTHORISED] = 3;
 PRECEDENCE_BY_CATEGORY[NOT_POSSIBLE] = 2;
 PRECEDENCE_BY_CATEGORY[UNMARKED] = 1;
+
+// One histogram reused by every count: allocating and zeroing a fresh one per pupil cost more than counting
+// a pupil's year of marks. Counting is synchronous and never re-entered, and the counts are copied out of it
+// before the next call, so sharing it cannot leak one register's counts into another's.
+const scratch = new Int32Array(2 * HISTOGRAM_WIDTH);
+
+function clearedScratch(): Int32Array {
+  return scratch.fill(0);
+}
+
+/** The bytes each set classifies itself (including "no mark yet"), for the cheap completeness check. */
+const BYTES_IN_SET: readonly [readonly number[], readonly number[]] = [
+  [...CATEGORY_BY_SET[SET_2024].keys()].filter((byte) => CATEGORY_BY_SET[SET_2024][byte] !== NOT_IN_SET),
+  [...CATEGORY_BY_SET[SET_PRE_2024].keys()].filter(
+    (byte) => CATEGORY_BY_SET[SET_PRE_2024][byte] !== NOT_IN_SET
+  ),
+];
+
+/**
+ * A count for every code, all zero. Written as one literal so that every result shares one object shape:
+ * adding only the codes present gave each pupil's counts a different shape and cost more than the count itself.
+ */
+function emptyCodeCounts(): Record<RegisterCode, number> {
+  return {
+    '-': 0,
+    '/': 0,
+    '\\': 0,
+    L: 0,
+    K: 0,
+    V: 0,
+    P: 0,
+    W: 0,
+    B: 0,
+    D: 0,
+    C1: 0,
+    M: 0,
+    J1: 0,
+    S: 0,
+    X: 0,
+    C2: 0,
+    C: 0,
+    T: 0,
+    R: 0,
+    I: 0,
+    E: 0,
+    Q: 0,
+    Y1: 0,
+    Y2: 0,
+    Y3: 0,
+    Y4: 0,
+    Y5: 0,
+    Y6: 0,
+    Y7: 0,
+    G: 0,
+    N: 0,
+    O: 0,
+    U: 0,
+    Z: 0,
+    '#': 0,
+    J: 0,
+    F: 0,
+    H: 0,
+    Y: 0,
+  };
+}
+
+/** Each set's category per byte, with the other set's table filling the codes a set does not have. */
+const EFFECTIVE_CATEGORY_BY_SET: readonly [Uint8Array, Uint8Array] = [
+  CATEGORY_BY_SET[SET_2024].map((category, byte) =>
+    category === NOT_IN_SET ? CATEGORY_BY_SET[SET_PRE_2024][byte]! : category
+  ),
+  CATEGORY_BY_SET[SET_PRE_2024].map((category, byte) =>
+    category === NOT_IN_SET ? CATEGORY_BY_SET[SET_2024][byte]! : category
+  ),
+];
 
 function fixedSetIndex(codeSet: TallyOptions['codeSet']): number {
   if (codeSet === '2024') return SET_2024;
@@ -78,7 +153,7 @@ export function tallyMarks(
   options: TallyOptions,
   issues: AttendanceIssue[]
 ): Int32Array {
-  const histograms = new Int32Array(2 * HISTOGRAM_WIDTH);
+  const histograms = clearedScratch();
   const fixedSet = fixedSetIndex(options.codeSet);
   const resolveByPrecedence = options.duplicates === 'precedence';
   // Sorting is only needed to bring repeated sessions together; registers usually arrive in order.
@@ -170,7 +245,7 @@ export function tallyCompact(
   options: TallyOptions,
   issues: AttendanceIssue[]
 ): Int32Array {
-  const histograms = new Int32Array(2 * HISTOGRAM_WIDTH);
+  const histograms = clearedScratch();
   const { codes, slots } = register;
   const fixedSet = fixedSetIndex(options.codeSet);
   const length = codes.length;
@@ -187,17 +262,14 @@ export function tallyCompact(
     const slot = offset2024 + codes[index]!;
     histograms[slot] = histograms[slot]! + 1;
   }
-  // The rare cases are located by a second look only when the histograms show they exist.
+  // The rare cases (unknown bytes, codes of the other set) are located by a second look only when the
+  // segment's marks are not all accounted for by the set's own codes.
   for (const set of [SET_2024, SET_PRE_2024] as const) {
     const table = CATEGORY_BY_SET[set];
-    let needsLook = false;
-    for (let byte = 0; byte < HISTOGRAM_WIDTH; byte += 1) {
-      if (
-        (histograms[set * HISTOGRAM_WIDTH + byte] ?? 0) > 0 &&
-        (byte >= CODE_COUNT || table[byte] === NOT_IN_SET)
-      )
-        needsLook = true;
-    }
+    const segmentLength = set === SET_PRE_2024 ? split : length - split;
+    let inSet = 0;
+    for (const byte of BYTES_IN_SET[set]) inSet += histograms[set * HISTOGRAM_WIDTH + byte]!;
+    const needsLook = inSet !== segmentLength;
     if (!needsLook) continue;
     const [from, to] = set === SET_PRE_2024 ? [0, split] : [split, length];
     for (let index = from; index < to; index += 1) {
@@ -221,24 +293,32 @@ export function countsFromHistograms(
   options: TallyOptions,
   warnings: readonly AttendanceIssue[]
 ): SessionCounts {
-  const byCategory = [0, 0, 0, 0, 0, 0];
-  const byCode: Record<string, number> = {};
+  const unmarkedCategory = options.unmarked === 'as-N' ? UNAUTHORISED : UNMARKED;
+  let present = 0;
+  let approvedEducationalActivity = 0;
+  let authorised = 0;
+  let unauthorised = 0;
+  let notPossible = 0;
+  let unmarked = 0;
+  const byCode = emptyCodeCounts();
   for (let byte = 0; byte < CODE_COUNT; byte += 1) {
-    let total = 0;
-    for (const set of [SET_2024, SET_PRE_2024] as const) {
-      const count = histograms[set * HISTOGRAM_WIDTH + byte] ?? 0;
+    const count2024 = histograms[SET_2024 * HISTOGRAM_WIDTH + byte]!;
+    const countPre2024 = histograms[SET_PRE_2024 * HISTOGRAM_WIDTH + byte]!;
+    if (count2024 + countPre2024 === 0) continue;
+    byCode[COMPACT_CODES[byte]!] = count2024 + countPre2024;
+    for (let set = 0; set < 2; set += 1) {
+      const count = set === SET_2024 ? count2024 : countPre2024;
       if (count === 0) continue;
-      total += count;
-      let category = categoryOf(set, byte);
-      if (category === UNMARKED && options.unmarked === 'as-N') category = UNAUTHORISED;
-      byCategory[category] = (byCategory[category] ?? 0) + count;
+      let category = EFFECTIVE_CATEGORY_BY_SET[set]![byte]!;
+      if (category === UNMARKED) category = unmarkedCategory;
+      if (category === PRESENT) present += count;
+      else if (category === APPROVED_EDUCATIONAL_ACTIVITY) approvedEducationalActivity += count;
+      else if (category === AUTHORISED) authorised += count;
+      else if (category === UNAUTHORISED) unauthorised += count;
+      else if (category === NOT_POSSIBLE) notPossible += count;
+      else unmarked += count;
     }
-    if (total > 0) byCode[COMPACT_CODES[byte] ?? ''] = total;
   }
-  const present = byCategory[PRESENT] ?? 0;
-  const approvedEducationalActivity = byCategory[APPROVED_EDUCATIONAL_ACTIVITY] ?? 0;
-  const authorised = byCategory[AUTHORISED] ?? 0;
-  const unauthorised = byCategory[UNAUTHORISED] ?? 0;
   const attended = present + approvedEducationalActivity;
   const absent = authorised + unauthorised;
   return {
@@ -249,10 +329,10 @@ export function countsFromHistograms(
     authorised,
     unauthorised,
     absent,
-    notPossible: byCategory[NOT_POSSIBLE] ?? 0,
-    unmarked: byCategory[UNMARKED] ?? 0,
-    late: byCode['L'] ?? 0,
-    lateAfterRegisterClosed: byCode['U'] ?? 0,
+    notPossible,
+    unmarked,
+    late: byCode.L,
+    lateAfterRegisterClosed: byCode.U,
     byCode,
     warnings,
   };

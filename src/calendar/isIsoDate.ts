@@ -23,5 +23,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;
   // Built from calendar fields in local time and read back as a month length only: no time zone can shift it.
-  return day <= getDaysInMonth(new Date(year, month - 1, 1));
+  // setFullYear, unlike the Date constructor, does not map years 0–99 to 1900–1999.
+  const firstOfMonth = new Date(2000, 0, 1);
+  firstOfMonth.setFullYear(year, month - 1, 1);
+  return day <= getDaysInMonth(firstOfMonth);
 }

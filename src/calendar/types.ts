@@ -10,7 +10,10 @@ declare const isoDateBrand: unique symbol;
  *
  * @category Calendar
  */
-export type IsoDate = string & { readonly [isoDateBrand]: true };
+export type IsoDate = string & {
+  /** A compile-time brand only: it marks a string as a checked date and does not exist at run time. */
+  readonly [isoDateBrand]: true;
+};
 
 /**
  * A register session: the morning (`AM`) or afternoon (`PM`) half of a school day.

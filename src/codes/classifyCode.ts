@@ -29,6 +29,7 @@ export interface ClassifyCodeOptions {
  */
 export type CodeClassification =
   | {
+      /** The code was found in a table. */
       readonly outcome: 'classified';
       /** The table row the code was read from. */
       readonly definition: RegisterCodeDefinition;
@@ -37,8 +38,20 @@ export type CodeClassification =
       /** Set when the code is not in the chosen set and was read from the other set's table. */
       readonly warning?: AttendanceIssue;
     }
-  | { readonly outcome: 'unmarked'; readonly code: string }
-  | { readonly outcome: 'unknown'; readonly code: string; readonly issue: AttendanceIssue };
+  | {
+      /** No mark has been entered yet (`-` or empty): neither present nor absent. */
+      readonly outcome: 'unmarked';
+      /** The code as given. */
+      readonly code: string;
+    }
+  | {
+      /** The code is in neither code set. */
+      readonly outcome: 'unknown';
+      /** The code as given. */
+      readonly code: string;
+      /** An `unknown_code` error naming the code. */
+      readonly issue: AttendanceIssue;
+    };
 
 /**
  * Reads a register code against the code set in force (or the one chosen) and says how it counts.

@@ -1,3 +1,5 @@
+import type { RegisterCode } from './types.js';
+
 /**
  * The one-byte numbering of register codes used by the compact register form: byte `i` stands for
  * `COMPACT_CODES[i]`. Byte 0 is "no mark yet" (`-`).
@@ -11,7 +13,7 @@
  * COMPACT_CODES.indexOf('C1') //=> 10
  * @category Codes
  */
-export const COMPACT_CODES: readonly string[] = Object.freeze([
+export const COMPACT_CODES: readonly RegisterCode[] = Object.freeze<RegisterCode[]>([
   '-',
   '/',
   '\\',

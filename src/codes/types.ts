@@ -48,7 +48,7 @@ export type CodeGroup =
  */
 export interface RegisterCodeDefinition {
   /** The code as written in the register, e.g. `'C1'`. */
-  readonly code: string;
+  readonly code: RegisterCode;
   /** What the code records, paraphrased from the regulations and guidance. */
   readonly meaning: string;
   /** The group the guidance lists the code under. */
@@ -70,3 +70,50 @@ export interface RegisterCodeDefinition {
   /** History worth knowing, e.g. a change of treatment. */
   readonly notes?: string;
 }
+
+/**
+ * Every register code of either code set, and `'-'` for "no mark yet": the keys of
+ * {@link SessionCounts.byCode} and the entries of {@link COMPACT_CODES}.
+ *
+ * @category Codes
+ */
+export type RegisterCode =
+  | '-'
+  | '/'
+  | '\\'
+  | 'L'
+  | 'K'
+  | 'V'
+  | 'P'
+  | 'W'
+  | 'B'
+  | 'D'
+  | 'C1'
+  | 'M'
+  | 'J1'
+  | 'S'
+  | 'X'
+  | 'C2'
+  | 'C'
+  | 'T'
+  | 'R'
+  | 'I'
+  | 'E'
+  | 'Q'
+  | 'Y1'
+  | 'Y2'
+  | 'Y3'
+  | 'Y4'
+  | 'Y5'
+  | 'Y6'
+  | 'Y7'
+  | 'G'
+  | 'N'
+  | 'O'
+  | 'U'
+  | 'Z'
+  | '#'
+  | 'J'
+  | 'F'
+  | 'H'
+  | 'Y';

@@ -94,10 +94,15 @@ export const HCAT_POLICY: AttendancePolicy = {
  * @category Policy
  */
 export const POLICY_PRESETS = {
+  /** {@link DFE_POLICY}. */
   dfe: DFE_POLICY,
+  /** {@link DFE_LIVE_FIGURES_POLICY}. */
   'dfe-live-figures': DFE_LIVE_FIGURES_POLICY,
+  /** {@link DFE_2010_TO_2015_POLICY}. */
   'dfe-2010-to-2015': DFE_2010_TO_2015_POLICY,
+  /** {@link DFE_2005_TO_2010_POLICY}. */
   'dfe-2005-to-2010': DFE_2005_TO_2010_POLICY,
+  /** {@link HCAT_POLICY}. */
   'hcat-trust': HCAT_POLICY,
 } as const satisfies Readonly<Record<string, AttendancePolicy>>;
 

@@ -10,7 +10,16 @@ import type { SessionCounts } from './types.js';
  * @category Sessions
  */
 export type BandClassification =
-  { readonly kind: 'band'; readonly band: Band } | { readonly kind: 'no-possible-sessions' };
+  | {
+      /** The rate fell in a band. */
+      readonly kind: 'band';
+      /** The band. */
+      readonly band: Band;
+    }
+  | {
+      /** There were no possible sessions, so there is no rate to band. */
+      readonly kind: 'no-possible-sessions';
+    };
 
 /**
  * Finds the band of a band table that an enrolment's attendance or absence rate falls in, comparing the exact

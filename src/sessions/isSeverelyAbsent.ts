@@ -1,5 +1,5 @@
 import { meetsAbsenceThreshold } from '../_internal/absenceThreshold.js';
-import type { AbsenceCounts } from '../_internal/absenceThreshold.js';
+import type { AbsenceCounts } from './types.js';
 import { DFE_POLICY } from '../policy/presets.js';
 import type { AttendancePolicy } from '../policy/types.js';
 

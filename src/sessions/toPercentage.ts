@@ -41,8 +41,18 @@ export interface PercentageFormat {
  * @category Sessions
  */
 export type Percentage =
-  | { readonly kind: 'percentage'; readonly text: string; readonly value: number }
-  | { readonly kind: 'no-possible-sessions' };
+  | {
+      /** A percentage was computed. */
+      readonly kind: 'percentage';
+      /** The percentage with exactly the requested number of decimals, without a `%` sign, e.g. `'90.0'`. */
+      readonly text: string;
+      /** The same rounded number, e.g. `90`. */
+      readonly value: number;
+    }
+  | {
+      /** There were no possible sessions. */
+      readonly kind: 'no-possible-sessions';
+    };
 
 const MAX_DECIMALS = 6;
 

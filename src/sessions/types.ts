@@ -1,4 +1,5 @@
 import type { IsoDate, Session } from '../calendar/types.js';
+import type { RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 
 /**
@@ -87,10 +88,25 @@ export interface SessionCounts {
   readonly late: number;
   /** Late after the register closed (`U`); these are also in `unauthorised`. */
   readonly lateAfterRegisterClosed: number;
-  /** The number of sessions recorded with each code (codes with none are left out; no mark yet is `'-'`). */
-  readonly byCode: Readonly<Record<string, number>>;
+  /**
+   * The number of sessions recorded with each code, for every code of both code sets (zero where unused);
+   * no mark yet is `'-'`.
+   */
+  readonly byCode: Readonly<Record<RegisterCode, number>>;
   /** Problems that did not stop the count, e.g. a legacy code after the 2024 cut-over. */
   readonly warnings: readonly AttendanceIssue[];
+}
+
+/**
+ * The two counts an absence threshold is tested on; a {@link SessionCounts} has both.
+ *
+ * @category Sessions
+ */
+export interface AbsenceCounts {
+  /** Possible sessions. */
+  readonly possible: number;
+  /** Absent sessions (authorised plus unauthorised). */
+  readonly absent: number;
 }
 
 /**
@@ -100,5 +116,15 @@ export interface SessionCounts {
  * @category Sessions
  */
 export type SessionRate =
-  | { readonly kind: 'rate'; readonly numerator: number; readonly denominator: number }
-  | { readonly kind: 'no-possible-sessions' };
+  | {
+      /** A rate exists. */
+      readonly kind: 'rate';
+      /** The sessions counted, e.g. absent sessions. */
+      readonly numerator: number;
+      /** The possible sessions (never 0). */
+      readonly denominator: number;
+    }
+  | {
+      /** There were no possible sessions, so no rate. */
+      readonly kind: 'no-possible-sessions';
+    };
