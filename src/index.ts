@@ -47,6 +47,7 @@ export {
   POLICY_PRESETS,
 } from './policy/presets.js';
 export type { PolicyPresetName } from './policy/presets.js';
+export { safeDefineBandTable } from './policy/safeDefineBandTable.js';
 export { safeDefinePolicy } from './policy/safeDefinePolicy.js';
 export type { AbsenceThreshold, AttendancePolicy, Band, BandTable, PolicyOverrides } from './policy/types.js';
 
