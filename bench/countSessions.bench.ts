@@ -67,9 +67,9 @@ function gc(): void {
 }
 
 const days = schoolDays(SCHOOL_DAYS);
-const slotList = days.flatMap((date) => [
-  { date, session: 'AM' as Session },
-  { date, session: 'PM' as Session },
+const slotList: { date: IsoDate; session: Session }[] = days.flatMap((date) => [
+  { date, session: 'AM' },
+  { date, session: 'PM' },
 ]);
 const slots = createSessionSlots(slotList);
 const sessionsPerPupil = slotList.length;
