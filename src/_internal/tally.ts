@@ -4,6 +4,8 @@ import type { CodeSetId, RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionCounts, SessionMark } from '../sessions/types.js';
 import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from './codeIssues.js';
+import type { MarkLocation } from './codeIssues.js';
+import { invalidArgument } from './issues.js';
 import {
   APPROVED_EDUCATIONAL_ACTIVITY,
   AUTHORISED,
@@ -148,6 +150,15 @@ function ascendingOrder(marks: readonly SessionMark[]): Uint32Array {
 }
 
 /** Counts an object-form register into per-set histograms; issues are pushed as found. */
+function locate(mark: SessionMark, index: number, field?: string): MarkLocation {
+  return {
+    path: field === undefined ? [index] : [index, field],
+    pupilId: mark.pupilId,
+    date: mark.date,
+    session: mark.session,
+  };
+}
+
 export function tallyMarks(
   marks: readonly SessionMark[],
   options: TallyOptions,
@@ -161,80 +172,51 @@ export function tallyMarks(
   let sessionDate = '';
   let sessionName = '';
   let sessionFirstIndex = -1;
+  // The histogram slot of the mark currently counted for this session, or -1 when none is.
   let winnerSlot = -1;
   for (let position = 0; position < marks.length; position += 1) {
     const index = order === null ? position : order[position]!;
     const mark = marks[index]!;
-    const sameSession = mark.date === sessionDate && mark.session === sessionName;
     const byte = toCompactCode(mark.code);
-    if (byte === undefined) {
-      issues.push(
-        unknownCodeIssue(mark.code, {
-          path: [index, 'code'],
-          pupilId: mark.pupilId,
-          date: mark.date,
-          session: mark.session,
-        })
-      );
+    const set =
+      fixedSet >= 0 ? (fixedSet as 0 | 1) : mark.date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
+    if (byte === undefined) issues.push(unknownCodeIssue(mark.code, locate(mark, index, 'code')));
+    else if (CATEGORY_BY_SET[set][byte] === NOT_IN_SET) {
+      issues.push(outsideCodeSetIssue(byte, set, locate(mark, index, 'code')));
     }
-    if (sameSession) {
-      const first = marks[sessionFirstIndex]!;
+    if (mark.date === sessionDate && mark.session === sessionName) {
+      const firstCode = marks[sessionFirstIndex]!.code;
       if (!resolveByPrecedence || byte === undefined || winnerSlot < 0) {
         issues.push(
-          duplicateMarkIssue(
-            sessionFirstIndex,
-            index,
-            first.code,
-            mark.code,
-            { path: [index], pupilId: mark.pupilId, date: mark.date, session: mark.session },
-            undefined
-          )
+          duplicateMarkIssue(sessionFirstIndex, index, firstCode, mark.code, locate(mark, index), undefined)
         );
         continue;
       }
-      const set = (fixedSet >= 0 ? fixedSet : mark.date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024) as
-        0 | 1;
-      const winnerSet = winnerSlot >= HISTOGRAM_WIDTH ? 1 : 0;
+      const winnerSet = winnerSlot >= HISTOGRAM_WIDTH ? SET_PRE_2024 : SET_2024;
       const winnerByte = winnerSlot - winnerSet * HISTOGRAM_WIDTH;
-      const challenger = PRECEDENCE_BY_CATEGORY[categoryOf(set, byte)] ?? 0;
-      const holder = PRECEDENCE_BY_CATEGORY[categoryOf(winnerSet, winnerByte)] ?? 0;
-      if (challenger > holder) {
-        histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) - 1;
+      const challengerWins =
+        PRECEDENCE_BY_CATEGORY[categoryOf(set, byte)]! >
+        PRECEDENCE_BY_CATEGORY[categoryOf(winnerSet, winnerByte)]!;
+      if (challengerWins) {
+        histograms[winnerSlot] = histograms[winnerSlot]! - 1;
         winnerSlot = set * HISTOGRAM_WIDTH + byte;
-        histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) + 1;
+        histograms[winnerSlot] = histograms[winnerSlot]! + 1;
       }
-      const resolvedTo = COMPACT_CODES[winnerSlot - winnerSet * HISTOGRAM_WIDTH] ?? '';
+      const resolvedTo = challengerWins ? mark.code : COMPACT_CODES[winnerByte]!;
       issues.push(
-        duplicateMarkIssue(
-          sessionFirstIndex,
-          index,
-          first.code,
-          mark.code,
-          { path: [index], pupilId: mark.pupilId, date: mark.date, session: mark.session },
-          challenger > holder ? mark.code : resolvedTo
-        )
+        duplicateMarkIssue(sessionFirstIndex, index, firstCode, mark.code, locate(mark, index), resolvedTo)
       );
       continue;
     }
     sessionDate = mark.date;
     sessionName = mark.session;
     sessionFirstIndex = index;
-    winnerSlot = -1;
-    if (byte === undefined) continue;
-    const set = (fixedSet >= 0 ? fixedSet : mark.date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024) as
-      0 | 1;
-    if (CATEGORY_BY_SET[set][byte] === NOT_IN_SET) {
-      issues.push(
-        outsideCodeSetIssue(byte, set, {
-          path: [index, 'code'],
-          pupilId: mark.pupilId,
-          date: mark.date,
-          session: mark.session,
-        })
-      );
+    if (byte === undefined) {
+      winnerSlot = -1;
+      continue;
     }
     winnerSlot = set * HISTOGRAM_WIDTH + byte;
-    histograms[winnerSlot] = (histograms[winnerSlot] ?? 0) + 1;
+    histograms[winnerSlot] = histograms[winnerSlot]! + 1;
   }
   return histograms;
 }
@@ -245,8 +227,19 @@ export function tallyCompact(
   options: TallyOptions,
   issues: AttendanceIssue[]
 ): Int32Array {
-  const histograms = clearedScratch();
   const { codes, slots } = register;
+  if (codes.length !== slots.dates.length) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `A compact register needs one code per session slot: ${codes.length} codes for ${slots.dates.length} slots.`,
+      path: ['codes'],
+      ...(register.pupilId === undefined ? {} : { pupilId: register.pupilId }),
+      field: 'codes',
+      expected: `${slots.dates.length} codes`,
+      received: `${codes.length} codes`,
+    });
+  }
+  const histograms = clearedScratch();
   const fixedSet = fixedSetIndex(options.codeSet);
   const length = codes.length;
   // Slots are ascending, so one split point separates the pre-2024 sessions from the 2024 ones.

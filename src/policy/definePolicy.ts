@@ -10,8 +10,9 @@ import type { AttendancePolicy, PolicyOverrides } from './types.js';
  * @remarks
  * Threshold and display settings merge field by field; band tables are replaced whole. The result is checked:
  * percentages from 0 to 100 with at most two decimals, whole-number session minimums, a severe threshold no
- * lower than the persistent one, and band tables that cover 0–100 % with no gap and no overlap. Overrides can
- * come from untrusted JSON: every problem is reported with its path.
+ * lower than the persistent one, band tables that cover 0–100 % with no gap and no overlap, and no unknown
+ * fields (a misspelt setting is reported, not ignored). Overrides can come from untrusted JSON: every problem is
+ * reported with its path.
  *
  * @param overrides - The changes, e.g. from a trust's configuration file.
  * @param base - The policy to start from.

@@ -13,7 +13,7 @@ export const PercentSchema = z
     params: { expected: 'a percentage with at most two decimal places' },
   });
 
-const BandSchema = z.object({
+const BandSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
   from: PercentSchema,
@@ -25,7 +25,7 @@ const BandSchema = z.object({
 
 /** A band table: shape first, then coverage of 0–100 % with every boundary owned by exactly one band. */
 export const BandTableSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     name: z.string().min(1),
     measure: z.enum(['attendance', 'absence']),
@@ -98,7 +98,7 @@ export const BandTableSchema = z
     });
   }) satisfies z.ZodType<BandTable>;
 
-const AbsenceThresholdSchema = z.object({
+const AbsenceThresholdSchema = z.strictObject({
   percent: PercentSchema,
   comparison: z.enum(['at-least', 'more-than']),
   minimumPossibleSessions: z.int().min(0),
@@ -106,11 +106,11 @@ const AbsenceThresholdSchema = z.object({
 
 /** The whole policy; its type must stay assignable to {@link AttendancePolicy} (checked by the compiler). */
 export const AttendancePolicySchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1),
     persistentAbsence: AbsenceThresholdSchema,
     severeAbsence: AbsenceThresholdSchema,
-    display: z.object({
+    display: z.strictObject({
       decimals: z.int().min(0).max(6),
       rounding: z.enum(['half-up', 'half-even', 'down', 'up']),
     }),

@@ -28,7 +28,7 @@ export type BandClassification =
  * @param counts - The enrolment's possible, attended and absent sessions.
  * @param table - A validated band table, e.g. {@link DFE_ABSENCE_BANDS} or a policy's `bands`.
  * @returns The band, or `{ kind: 'no-possible-sessions' }`.
- * @throws {@link AttendanceError} If the counts are inconsistent, or an unvalidated table has no band for the rate.
+ * @throws {@link AttendanceError} If attended plus absent is not possible, or an unvalidated table has no band for the rate.
  * @example
  * const result = classifyBand({ possible: 380, attended: 342, absent: 38 }, HCAT_ATTENDANCE_BANDS);
  * result.kind === 'band' && result.band.id //=> 'persistent-absentee' (attendance exactly 90 %)
@@ -39,7 +39,15 @@ export function classifyBand(
   table: BandTable
 ): BandClassification {
   assertAbsenceCounts(counts);
-  assertAbsenceCounts({ possible: counts.possible, absent: counts.attended });
+  if (counts.attended + counts.absent !== counts.possible) {
+    return invalidArgument({
+      code: 'invalid_counts',
+      message: `Attended (${counts.attended}) and absent (${counts.absent}) sessions must add up to possible sessions (${counts.possible}).`,
+      path: [],
+      expected: 'attended + absent = possible',
+      received: `attended ${counts.attended}, absent ${counts.absent}, possible ${counts.possible}`,
+    });
+  }
   if (counts.possible === 0) return { kind: 'no-possible-sessions' };
   const numerator = table.measure === 'attendance' ? counts.attended : counts.absent;
   for (const band of table.bands) {
