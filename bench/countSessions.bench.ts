@@ -35,7 +35,28 @@ function schoolDays(count: number): IsoDate[] {
 }
 
 // A realistic mix: about 93 % present, the rest spread over lateness, authorised, unauthorised and not-possible codes.
-const ABSENCE_CODES = ['L', 'L', 'U', 'I', 'I', 'I', 'M', 'C', 'G', 'N', 'O', 'V', 'B', 'Y4', '#', 'C2', 'R', 'E', 'K', 'S'];
+const ABSENCE_CODES = [
+  'L',
+  'L',
+  'U',
+  'I',
+  'I',
+  'I',
+  'M',
+  'C',
+  'G',
+  'N',
+  'O',
+  'V',
+  'B',
+  'Y4',
+  '#',
+  'C2',
+  'R',
+  'E',
+  'K',
+  'S',
+];
 const byteOf = (code: string): number => toCompactCode(code) ?? 0;
 const PRESENT_AM = byteOf('/');
 const PRESENT_PM = byteOf('\\');
@@ -74,7 +95,9 @@ const slotList: { date: IsoDate; session: Session }[] = days.flatMap((date) => [
 const slots = createSessionSlots(slotList);
 const sessionsPerPupil = slotList.length;
 const totalMarks = PUPILS * sessionsPerPupil;
-console.log(`countSessions: ${PUPILS.toLocaleString('en-GB')} pupils x ${sessionsPerPupil} sessions = ${totalMarks.toLocaleString('en-GB')} marks, one thread`);
+console.log(
+  `countSessions: ${PUPILS.toLocaleString('en-GB')} pupils x ${sessionsPerPupil} sessions = ${totalMarks.toLocaleString('en-GB')} marks, one thread`
+);
 
 gc();
 const heapBefore = process.memoryUsage();
@@ -90,7 +113,10 @@ for (let index = 0; index < totalMarks; index += 1) {
 }
 const compactRegisters: CompactRegister[] = [];
 for (let pupil = 0; pupil < PUPILS; pupil += 1) {
-  compactRegisters.push({ slots, codes: buffer.subarray(pupil * sessionsPerPupil, (pupil + 1) * sessionsPerPupil) });
+  compactRegisters.push({
+    slots,
+    codes: buffer.subarray(pupil * sessionsPerPupil, (pupil + 1) * sessionsPerPupil),
+  });
 }
 gc();
 const heapAfter = process.memoryUsage();

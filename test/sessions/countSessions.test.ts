@@ -922,7 +922,7 @@ describe('groupMarksByPupil', () => {
       mark('2024-09-02', 'PM', 'I', 'A'),
       mark('2024-09-02', 'AM', 'G', 'C'),
     ];
-    const byPupil = groupMarksByPupil(marks as readonly (SessionMark & { readonly pupilId: string })[]);
+    const byPupil = groupMarksByPupil(marks);
     expect([...byPupil.keys()]).toEqual(['B', 'A', 'C']);
     expect(byPupil.get('B')).toEqual([marks[0], marks[2], marks[3]]);
     expect(byPupil.get('A')).toEqual([marks[1], marks[4]]);
@@ -944,5 +944,20 @@ describe('groupMarksByPupil', () => {
 
   test('no marks give an empty map', () => {
     expect(groupMarksByPupil([]).size).toBe(0);
+  });
+
+  test('marks without a pupil are reported, every one, not dropped', () => {
+    const error = attendanceErrorOf(() =>
+      groupMarksByPupil([
+        mark('2024-09-02', 'AM', '/', 'A'),
+        mark('2024-09-02', 'PM', '\\'),
+        mark('2024-09-03', 'AM', 'I'),
+      ])
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      [1, 'pupilId'],
+      [2, 'pupilId'],
+    ]);
+    expect(error.issues[0]).toMatchObject({ field: 'pupilId', date: '2024-09-02', session: 'PM' });
   });
 });
