@@ -8,12 +8,22 @@ export function toBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }
 
+/** The largest denominator for which both products below stay exact in a double (2^53 / 10 000). */
+const LARGEST_EXACT_DENOMINATOR = Math.floor(Number.MAX_SAFE_INTEGER / BASIS_POINTS_IN_WHOLE);
+
 /**
- * Compares `numerator / denominator` with a percentage, in integers: negative, zero or positive as the rate is
- * below, at or above it. Safe while `numerator * 10 000` and `basisPoints * denominator` stay below 2^53.
+ * Compares `numerator / denominator` (with `numerator <= denominator`) with a percentage, in integers:
+ * negative, zero or positive as the rate is below, at or above it. Real counts (a whole country's possible
+ * sessions are about 1.3 billion) take the plain-number path; larger ones fall back to BigInt so that the
+ * answer stays exact for every safe integer.
  */
 export function compareRateToPercent(numerator: number, denominator: number, percent: number): number {
-  return numerator * BASIS_POINTS_IN_WHOLE - toBasisPoints(percent) * denominator;
+  const basisPoints = toBasisPoints(percent);
+  if (denominator <= LARGEST_EXACT_DENOMINATOR)
+    return numerator * BASIS_POINTS_IN_WHOLE - basisPoints * denominator;
+  const difference =
+    BigInt(numerator) * BigInt(BASIS_POINTS_IN_WHOLE) - BigInt(basisPoints) * BigInt(denominator);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
 
 export function rateOf(numerator: number, possible: number): SessionRate {
