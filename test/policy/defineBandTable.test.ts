@@ -9,16 +9,7 @@ import {
   HCAT_RAG_BANDS,
 } from '../../src/index.js';
 import type { Band, BandTable } from '../../src/index.js';
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
-}
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 function band(id: string, from: number, fromInclusive: boolean, to: number, toInclusive: boolean): Band {
   return { id, label: id, from, fromInclusive, to, toInclusive };

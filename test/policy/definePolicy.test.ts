@@ -12,16 +12,7 @@ import {
   safeDefinePolicy,
 } from '../../src/index.js';
 import type { AttendanceIssue, BandTable, PolicyOverrides } from '../../src/index.js';
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
-}
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 function issueAt(error: AttendanceError, path: readonly (string | number)[]): AttendanceIssue {
   const issue = error.issues.find((candidate) => JSON.stringify(candidate.path) === JSON.stringify(path));

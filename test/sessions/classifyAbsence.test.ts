@@ -13,16 +13,7 @@ import {
   toAbsenceRate,
   toPercentage,
 } from '../../src/index.js';
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
-}
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 describe('persistent absence (DfE: 10 % or more of possible sessions, on the unrounded rate)', () => {
   test('38 of 380 is exactly 10 % and is persistent absence', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  AttendanceError,
   classifyBand,
   DFE_ABSENCE_BANDS,
   DFE_POLICY,
@@ -10,6 +9,7 @@ import {
   HCAT_RAG_BANDS,
 } from '../../src/index.js';
 import type { BandTable } from '../../src/index.js';
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 /** Counts for an attendance rate given in tenths or hundredths of a percent, so boundaries are hit exactly. */
 function attendanceOf(
@@ -28,16 +28,6 @@ function absenceOf(percent: number, possible = 1000): { possible: number; attend
 function bandId(counts: { possible: number; attended: number; absent: number }, table: BandTable): string {
   const result = classifyBand(counts, table);
   return result.kind === 'band' ? result.band.id : result.kind;
-}
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
 }
 
 describe('DfE absence bands (5-point steps; persistent from 10 %, severe from 50 %)', () => {

@@ -24,6 +24,7 @@ import type {
   SessionCounts,
   SessionMark,
 } from '../../src/index.js';
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 const DAY_MS = 86_400_000;
 
@@ -55,16 +56,6 @@ function marksFrom(codes: readonly string[], firstDate = '2024-09-02', pupilId?:
 
 function mark(date: string, session: Session, code: string, pupilId?: string): SessionMark {
   return { ...(pupilId === undefined ? {} : { pupilId }), date: isoDate(date), session, code };
-}
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
 }
 
 function compactByte(code: string): number {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AttendanceError, toPercentage } from '../../src/index.js';
 import type { RoundingMode, SessionRate } from '../../src/index.js';
+import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 
 function rate(numerator: number, denominator: number): SessionRate {
   return { kind: 'rate', numerator, denominator };
@@ -13,16 +14,6 @@ function textOf(numerator: number, denominator: number, decimals?: number, round
   });
   if (result.kind !== 'percentage') throw new Error('expected a percentage');
   return result.text;
-}
-
-function attendanceErrorOf(run: () => unknown): AttendanceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AttendanceError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AttendanceError, but nothing was thrown.');
 }
 
 describe('toPercentage defaults (DfE publishes rates to one decimal place)', () => {
