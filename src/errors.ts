@@ -13,7 +13,10 @@ export type AttendanceIssueCode =
   | 'unsorted_slots'
   | 'band_gap'
   | 'band_overlap'
-  | 'band_bounds';
+  | 'band_bounds'
+  | 'outside_calendar'
+  | 'calendar_overlap'
+  | 'mark_on_closed_session';
 
 /**
  * One problem found in input: what it is, where it is, what was expected and what was found.

@@ -1,4 +1,4 @@
-import type { IsoDate, Session } from '../calendar/types.js';
+import type { IsoDate, Session, SessionSlot } from '../calendar/types.js';
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import type { AttendanceIssue } from '../errors.js';
 import { throwIfErrors } from '../_internal/issues.js';
@@ -19,9 +19,7 @@ import type { SessionSlots } from './types.js';
  * slots.dates.length //=> 2
  * @category Sessions
  */
-export function createSessionSlots(
-  slots: readonly { readonly date: IsoDate; readonly session: Session }[]
-): SessionSlots {
+export function createSessionSlots(slots: readonly SessionSlot[]): SessionSlots {
   const issues: AttendanceIssue[] = [];
   const dates: IsoDate[] = new Array<IsoDate>(slots.length);
   const sessions: Session[] = new Array<Session>(slots.length);

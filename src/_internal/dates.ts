@@ -1,0 +1,18 @@
+import { addDays, differenceInCalendarDays, formatISO, getISODay, parseISO } from 'date-fns';
+import type { IsoDate } from '../calendar/types.js';
+
+// The only place where IsoDate strings become Date objects: calendar-field arithmetic in local time, turned back
+// into strings at once, so no time zone can move a day. Per-mark code never calls these; it uses day indexes.
+
+export function addIsoDays(date: IsoDate, days: number): IsoDate {
+  return formatISO(addDays(parseISO(date), days), { representation: 'date' }) as IsoDate;
+}
+
+export function differenceInIsoDays(later: IsoDate, earlier: IsoDate): number {
+  return differenceInCalendarDays(parseISO(later), parseISO(earlier));
+}
+
+/** ISO weekday: 1 for Monday to 7 for Sunday. */
+export function isoWeekdayOf(date: IsoDate): number {
+  return getISODay(parseISO(date));
+}

@@ -1,0 +1,20 @@
+import { compileCalendar } from '../_internal/compiledCalendar.js';
+import type { HalfTermInfo, IsoDate, SchoolCalendar } from './types.js';
+
+/**
+ * Finds the half-term a date falls in (weekends and closures inside a half-term included).
+ *
+ * @param calendar - The school calendar, from {@link defineSchoolCalendar}.
+ * @param date - The date.
+ * @returns The half-term, or `undefined` for a date in a holiday or outside the calendar.
+ * @example
+ * findHalfTerm(calendar, isoDate('2024-11-04'))?.name //=> 'Autumn 2'
+ * findHalfTerm(calendar, isoDate('2024-10-30')) //=> undefined (half-term holiday)
+ * @category Calendar
+ */
+export function findHalfTerm(calendar: SchoolCalendar, date: IsoDate): HalfTermInfo | undefined {
+  const compiled = compileCalendar(calendar);
+  const day = compiled.dayIndexByDate.get(date);
+  if (day === undefined) return undefined;
+  return compiled.halfTerms[compiled.halfTermOfDay[day] ?? -1];
+}
