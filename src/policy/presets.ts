@@ -1,3 +1,4 @@
+import { HCAT_PENALTY_NOTICE_RULE, NATIONAL_PENALTY_NOTICE_RULE } from '../windows/penaltyNoticeRules.js';
 import { DFE_ABSENCE_BANDS, HCAT_ATTENDANCE_BANDS, HCAT_RAG_BANDS } from './bandTables.js';
 import type { AttendancePolicy } from './types.js';
 
@@ -11,6 +12,7 @@ import type { AttendancePolicy } from './types.js';
  *   zero-possible enrolments out).
  * - Display: one decimal place (DfE publishes rates to 1 dp), rounded half-up.
  * - Bands: {@link DFE_ABSENCE_BANDS}.
+ * - Penalty-notice threshold: {@link NATIONAL_PENALTY_NOTICE_RULE} (10 sessions of G, N, O, U within 10 school weeks).
  *
  * @example
  * isPersistentlyAbsent({ possible: 380, absent: 38 }, DFE_POLICY) //=> true
@@ -23,6 +25,7 @@ export const DFE_POLICY: AttendancePolicy = {
   severeAbsence: { percent: 50, comparison: 'at-least', minimumPossibleSessions: 1 },
   display: { decimals: 1, rounding: 'half-up' },
   bands: DFE_ABSENCE_BANDS,
+  penaltyNotice: NATIONAL_PENALTY_NOTICE_RULE,
 };
 
 /**
@@ -72,7 +75,10 @@ export const DFE_2005_TO_2010_POLICY: AttendancePolicy = {
 
 /**
  * The trust attendance policy's preset: DfE thresholds (it defines persistent absence as missing "10 % or more",
- * and attendance of "90 % or below" as persistent), its attendance bands and its RAG letter colours.
+ * and attendance of "90 % or below" as persistent), its attendance bands, its RAG letter colours and its own
+ * penalty-notice rule ({@link HCAT_PENALTY_NOTICE_RULE}: 10 O, U or G sessions within 12 weeks). Since 19 August
+ * 2024 the national framework ({@link NATIONAL_PENALTY_NOTICE_RULE}) is what the local authority applies; use
+ * `definePolicy({ penaltyNotice: NATIONAL_PENALTY_NOTICE_RULE }, HCAT_POLICY)` to combine them.
  *
  * @example
  * classifyBand({ possible: 100, attended: 90, absent: 10 }, HCAT_POLICY.bands) // band 'persistent-absentee'
@@ -84,6 +90,7 @@ export const HCAT_POLICY: AttendancePolicy = {
   name: 'hcat-trust',
   bands: HCAT_ATTENDANCE_BANDS,
   letterColours: HCAT_RAG_BANDS,
+  penaltyNotice: HCAT_PENALTY_NOTICE_RULE,
 };
 
 /**

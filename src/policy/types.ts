@@ -1,4 +1,5 @@
 import type { PercentageFormat } from '../sessions/toPercentage.js';
+import type { WindowRule } from '../windows/types.js';
 
 /**
  * A threshold on the share of possible sessions missed, compared exactly on whole sessions.
@@ -78,6 +79,8 @@ export interface AttendancePolicy {
   readonly bands: BandTable;
   /** A second band table for letter colours, where the policy has one. */
   readonly letterColours?: BandTable;
+  /** The penalty-notice threshold: a rolling window over unauthorised sessions. */
+  readonly penaltyNotice: WindowRule;
 }
 
 /**
@@ -99,4 +102,6 @@ export interface PolicyOverrides {
   readonly bands?: BandTable;
   /** A replacement letter-colour table. */
   readonly letterColours?: BandTable;
+  /** A replacement penalty-notice rule (replaced whole). */
+  readonly penaltyNotice?: WindowRule;
 }
