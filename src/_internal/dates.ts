@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, formatISO, getISODay, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, formatISO, getISODay, parseISO, subYears } from 'date-fns';
 import type { IsoDate } from '../calendar/types.js';
 
 // The only place where IsoDate strings become Date objects: calendar-field arithmetic in local time, turned back
@@ -15,4 +15,9 @@ export function differenceInIsoDays(later: IsoDate, earlier: IsoDate): number {
 /** ISO weekday: 1 for Monday to 7 for Sunday. */
 export function isoWeekdayOf(date: IsoDate): number {
   return getISODay(parseISO(date));
+}
+
+/** The same calendar date `years` years earlier; 29 February becomes 28 February in a year without it. */
+export function subtractIsoYears(date: IsoDate, years: number): IsoDate {
+  return formatISO(subYears(parseISO(date), years), { representation: 'date' }) as IsoDate;
 }
