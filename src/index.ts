@@ -2,9 +2,32 @@
 // (test/public-api.test.ts pins it).
 
 // Calendar
+export { checkMarksAgainstCalendar } from './calendar/checkMarksAgainstCalendar.js';
+export type { CheckMarksAgainstCalendarOptions } from './calendar/checkMarksAgainstCalendar.js';
+export { defineSchoolCalendar } from './calendar/defineSchoolCalendar.js';
+export { eachSchoolDay } from './calendar/eachSchoolDay.js';
+export { eachSchoolWeek } from './calendar/eachSchoolWeek.js';
+export { eachSessionSlot } from './calendar/eachSessionSlot.js';
+export { findHalfTerm } from './calendar/findHalfTerm.js';
+export { findSchoolWeek } from './calendar/findSchoolWeek.js';
 export { isIsoDate } from './calendar/isIsoDate.js';
 export { isoDate } from './calendar/isoDate.js';
-export type { IsoDate, Session } from './calendar/types.js';
+export { isSchoolDay } from './calendar/isSchoolDay.js';
+export { safeDefineSchoolCalendar } from './calendar/safeDefineSchoolCalendar.js';
+export { toSessionSlots } from './calendar/toSessionSlots.js';
+export type {
+  Closure,
+  ClosureReason,
+  DateRange,
+  HalfTerm,
+  HalfTermInfo,
+  IsoDate,
+  SchoolCalendar,
+  SchoolWeek,
+  SchoolYear,
+  Session,
+  SessionSlot,
+} from './calendar/types.js';
 
 // Codes
 export { classifyCode } from './codes/classifyCode.js';
@@ -21,6 +44,28 @@ export type {
   StatisticalCategory,
 } from './codes/types.js';
 
+// Continuous absence
+export { findAbsenceActions } from './absence/findAbsenceActions.js';
+export { findContinuousAbsence } from './absence/findContinuousAbsence.js';
+export type { FindContinuousAbsenceOptions } from './absence/findContinuousAbsence.js';
+export { findSicknessReturns } from './absence/findSicknessReturns.js';
+export {
+  DFE_CONTINUOUS_ABSENCE_DELETION_GROUND,
+  DFE_CONTINUOUS_ABSENCE_RETURN,
+  DFE_SICKNESS_RETURN,
+  HCAT_UNEXPLAINED_ABSENCE_PROTOCOL,
+} from './absence/presets.js';
+export type {
+  AbsenceNotificationPolicy,
+  AbsenceNotificationStep,
+  ContinuousAbsenceAction,
+  ContinuousAbsenceRun,
+  OtherAbsenceTreatment,
+  SicknessReturnAction,
+  SicknessReturnEvidence,
+  SicknessReturnPolicy,
+} from './absence/types.js';
+
 // Errors
 export { AttendanceError } from './errors.js';
 export type { AttendanceIssue, AttendanceIssueCode, SafeResult } from './errors.js';
@@ -28,6 +73,39 @@ export type { AttendanceIssue, AttendanceIssueCode, SafeResult } from './errors.
 // Input
 export { parseSessionMarks } from './io/parseSessionMarks.js';
 export { safeParseSessionMarks } from './io/safeParseSessionMarks.js';
+
+// Lateness
+export { countLateness } from './lateness/countLateness.js';
+export { defineLatenessPolicy } from './lateness/defineLatenessPolicy.js';
+export { DFE_REGISTER_MAXIMUM_OPEN_MINUTES, HCAT_LATENESS_POLICY } from './lateness/presets.js';
+export { safeDefineLatenessPolicy } from './lateness/safeDefineLatenessPolicy.js';
+export { toLateMark } from './lateness/toLateMark.js';
+export type {
+  HalfTermLateness,
+  LateCode,
+  LateMark,
+  LateMarkCode,
+  LatenessAction,
+  LatenessActionReached,
+  LatenessCounts,
+  LatenessPolicy,
+  RegisterTimes,
+} from './lateness/types.js';
+
+// Penalty notices
+export { assessPenaltyNotice } from './penalties/assessPenaltyNotice.js';
+export { toPaymentDueDates } from './penalties/toPaymentDueDates.js';
+export { PENALTY_NOTICE_REGIMES } from './penalties/penaltyNoticeRegimes.js';
+export type {
+  PenaltyNoticeAssessment,
+  PenaltyNoticeCountingPeriod,
+  PenaltyNoticePaymentDueDate,
+  PenaltyNoticePaymentOption,
+  PenaltyNoticeRecord,
+  PenaltyNoticeRegime,
+  PenaltyNoticeStatus,
+  ProposedPenaltyNotice,
+} from './penalties/types.js';
 
 // Policy
 export {
@@ -78,3 +156,16 @@ export type {
   SessionRate,
   SessionSlots,
 } from './sessions/types.js';
+
+// Windows
+export { assessPenaltyNoticeThreshold } from './windows/assessPenaltyNoticeThreshold.js';
+export type { PenaltyNoticeThresholdResult } from './windows/assessPenaltyNoticeThreshold.js';
+export { countRollingWindow } from './windows/countRollingWindow.js';
+export { HCAT_PENALTY_NOTICE_RULE, NATIONAL_PENALTY_NOTICE_RULE } from './windows/penaltyNoticeRules.js';
+export type {
+  RollingWindowResult,
+  WindowMark,
+  WindowMatch,
+  WindowRule,
+  WindowUnit,
+} from './windows/types.js';
