@@ -19,6 +19,12 @@ function describePath(path: readonly (string | number)[]): string {
     .replace(/^\./, '');
 }
 
+function unitOf(origin: string): string {
+  if (origin === 'string') return ' characters';
+  if (origin === 'array') return ' items';
+  return '';
+}
+
 /** What zod's built-in checks expected, in words, for the issues that do not say so themselves. */
 function describeExpected(issue: z.core.$ZodIssue): string | undefined {
   switch (issue.code) {
@@ -29,8 +35,10 @@ function describeExpected(issue: z.core.$ZodIssue): string | undefined {
     case 'invalid_value':
       return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
+      if (issue.exact === true) return `exactly ${String(issue.minimum)}${unitOf(issue.origin)}`;
       return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
     case 'too_big':
+      if (issue.exact === true) return `exactly ${String(issue.maximum)}${unitOf(issue.origin)}`;
       return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
     case 'unrecognized_keys':
       return 'no other fields';
@@ -54,7 +62,20 @@ export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   context: Partial<Pick<AttendanceIssue, 'pupilId' | 'date' | 'session'>> = {}
 ): AttendanceIssue[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const base = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+      return issue.keys.map((key) => ({
+        code: 'invalid_value' as const,
+        severity: 'error' as const,
+        message: `${describePath([...base, key])}${describeContext(context)}: unknown field "${key}".`,
+        path: [...base, key],
+        ...context,
+        field: key,
+        expected: 'no other fields',
+        received: key,
+      }));
+    }
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
     const params =
       issue.code === 'custom'

@@ -257,8 +257,9 @@ describe('definePolicy rejects misspelt settings instead of ignoring them', () =
   test('an unknown field inside a threshold is reported with its path and name', () => {
     const overrides = JSON.parse('{"persistentAbsence":{"percentage":12}}') as PolicyOverrides;
     const error = attendanceErrorOf(() => definePolicy(overrides));
-    const issue = issueAt(error, ['persistentAbsence']);
+    const issue = issueAt(error, ['persistentAbsence', 'percentage']);
     expect(issue.message).toContain('percentage');
+    expect(issue).toMatchObject({ field: 'percentage', expected: 'no other fields', received: 'percentage' });
   });
 
   test('an unknown top-level field is reported', () => {

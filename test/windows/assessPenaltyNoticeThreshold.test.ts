@@ -164,6 +164,6 @@ describe('penalty-notice rules in a policy are validated', () => {
     const error = attendanceErrorOf(() =>
       definePolicy({ penaltyNotice: { ...NATIONAL_PENALTY_NOTICE_RULE, codes: ['O', 'O'] } })
     );
-    expect(error.issues[0]?.path).toEqual(['penaltyNotice', 'codes']);
+    expect(error.issues[0].path).toEqual(['penaltyNotice', 'codes']);
   });
 });
