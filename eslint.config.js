@@ -48,7 +48,10 @@ export default defineConfig(
         { definedTags: ['category', 'defaultValue', 'remarks', 'typeParam'] },
       ],
       'jsdoc/require-hyphen-before-param-description': 'error',
-      'jsdoc/require-param': ['error', { checkDestructured: false }],
+      'jsdoc/require-param': [
+        'error',
+        { checkDestructured: false, contexts: ['ExportNamedDeclaration > FunctionDeclaration'] },
+      ],
       'jsdoc/check-param-names': ['error', { checkDestructured: false }],
       'jsdoc/no-types': 'error',
     },

@@ -66,6 +66,27 @@ export type {
   SicknessReturnPolicy,
 } from './absence/types.js';
 
+// Escalation
+export { explainEscalation } from './escalation/explainEscalation.js';
+export { initialEscalationState } from './escalation/initialEscalationState.js';
+export { HCAT_ESCALATION_POLICY } from './escalation/presets.js';
+export { runEscalation } from './escalation/runEscalation.js';
+export type { EscalationStep, EscalationTimeline, RunEscalationOptions } from './escalation/runEscalation.js';
+export { transition } from './escalation/transition.js';
+export type {
+  EscalationAction,
+  EscalationActionKind,
+  EscalationEvent,
+  EscalationFigures,
+  EscalationHistoryEntry,
+  EscalationJump,
+  EscalationPolicy,
+  EscalationRefusal,
+  EscalationStage,
+  EscalationState,
+  TransitionResult,
+} from './escalation/types.js';
+
 // Errors
 export { AttendanceError } from './errors.js';
 export type { AttendanceIssue, AttendanceIssueCode, SafeResult } from './errors.js';

@@ -3,6 +3,11 @@ import * as library from '../src/index.js';
 
 // The public surface is a reviewed decision: adding or removing an export must change this list on purpose.
 const PUBLIC_VALUES = [
+  'transition',
+  'runEscalation',
+  'HCAT_ESCALATION_POLICY',
+  'initialEscalationState',
+  'explainEscalation',
   'countLateness',
   'defineLatenessPolicy',
   'DFE_REGISTER_MAXIMUM_OPEN_MINUTES',

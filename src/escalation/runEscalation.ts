@@ -1,0 +1,233 @@
+import type { DateRange, IsoDate, SchoolCalendar } from '../calendar/types.js';
+import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
+import { toCompactCode } from '../codes/compactCodes.js';
+import { DFE_POLICY } from '../policy/presets.js';
+import type { AttendancePolicy } from '../policy/types.js';
+import type { CompactRegister, SessionMark } from '../sessions/types.js';
+import { countRollingWindow } from '../windows/countRollingWindow.js';
+import type { WindowMark } from '../windows/types.js';
+import {
+  APPROVED_EDUCATIONAL_ACTIVITY,
+  AUTHORISED,
+  CATEGORY_BY_SET,
+  NOT_IN_SET,
+  PRESENT,
+  SET_2024,
+  SET_PRE_2024,
+  UNAUTHORISED,
+} from '../_internal/codeTables.js';
+import { compileCalendar } from '../_internal/compiledCalendar.js';
+import { initialEscalationState } from './initialEscalationState.js';
+import { HCAT_ESCALATION_POLICY } from './presets.js';
+import { transition } from './transition.js';
+import type {
+  EscalationAction,
+  EscalationEvent,
+  EscalationFigures,
+  EscalationPolicy,
+  EscalationRefusal,
+  EscalationState,
+} from './types.js';
+
+/**
+ * How {@link runEscalation} runs the machine over a register.
+ *
+ * @category Escalation
+ */
+export interface RunEscalationOptions {
+  /** The pupil; used for a new state and for penalty notices. */
+  readonly pupilId: string;
+  /** The escalation thresholds and periods. */
+  readonly policy?: EscalationPolicy;
+  /** The attendance policy whose `penaltyNotice` rule feeds the reviews. */
+  readonly attendancePolicy?: AttendancePolicy;
+  /**
+   * The weekday of the weekly review, 1 (Monday) to 5 (Friday): each school week is reviewed on its last school
+   * day on or before this weekday (or its first school day, when it has none that early).
+   *
+   * @defaultValue `5` (the end of each school week, as the trust policy monitors weekly)
+   */
+  readonly reviewWeekday?: number;
+  /** The dates whose reviews run (both ends included); counts start at `from`. */
+  readonly range?: DateRange;
+  /** Events recorded by people (letters, meetings, plans, notices, overrides); applied after that day's review. */
+  readonly events?: readonly EscalationEvent[];
+  /** Where to start; a new state at stage 0 when left out. */
+  readonly initialState?: EscalationState;
+}
+
+/**
+ * One step of a timeline: an event and what it did.
+ *
+ * @category Escalation
+ */
+export interface EscalationStep {
+  /** The event applied. */
+  readonly event: EscalationEvent;
+  /** The stage after it. */
+  readonly stage: EscalationState['stage'];
+  /** The actions it made due. */
+  readonly actions: readonly EscalationAction[];
+  /** Why it was refused, when it was. */
+  readonly refusal?: EscalationRefusal;
+}
+
+/**
+ * A year (or any period) of escalation for one pupil.
+ *
+ * @category Escalation
+ */
+export interface EscalationTimeline {
+  /** The final state (its `history` is the full record). */
+  readonly state: EscalationState;
+  /** Every event applied, in order, with its result. */
+  readonly steps: readonly EscalationStep[];
+  /** Every action made due, in order. */
+  readonly actions: readonly EscalationAction[];
+}
+
+interface DatedCounts {
+  readonly date: IsoDate;
+  readonly category: number;
+}
+
+/** The register as (date, category) in date order, read once. */
+function datedCategories(register: readonly SessionMark[] | CompactRegister): DatedCounts[] {
+  const result: DatedCounts[] = [];
+  const push = (date: IsoDate, byte: number | undefined): void => {
+    if (byte === undefined) return;
+    const set = date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
+    let category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
+    if (category === NOT_IN_SET) category = CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET;
+    result.push({ date, category });
+  };
+  if (Array.isArray(register)) {
+    for (const mark of register as readonly SessionMark[]) push(mark.date, toCompactCode(mark.code));
+    result.sort((left, right) => (left.date < right.date ? -1 : left.date > right.date ? 1 : 0));
+  } else {
+    const { codes, slots } = register as CompactRegister;
+    for (let slot = 0; slot < codes.length; slot += 1) push(slots.dates[slot]!, codes[slot]);
+  }
+  return result;
+}
+
+/** The review day of each school week: the last open weekday on or before `weekday`, else the first open one. */
+function reviewDates(calendar: SchoolCalendar, weekday: number, range: DateRange): IsoDate[] {
+  const compiled = compileCalendar(calendar);
+  const dates: IsoDate[] = [];
+  for (let monday = 0; monday < compiled.dates.length; monday += 7) {
+    let chosen = -1;
+    for (let day = monday; day < monday + 5; day += 1) {
+      if (compiled.openSessions[day] === 0) continue;
+      if (day - monday < weekday || chosen < 0) chosen = day;
+    }
+    const date = chosen < 0 ? undefined : compiled.dates[chosen];
+    if (date === undefined) continue;
+    if ((range.from !== undefined && date < range.from) || (range.to !== undefined && date > range.to))
+      continue;
+    dates.push(date);
+  }
+  return dates;
+}
+
+/** Each distinct reach of the threshold: the date it was reached and the sessions that reached it. */
+function thresholdReaches(
+  register: readonly SessionMark[] | CompactRegister,
+  calendar: SchoolCalendar,
+  policy: AttendancePolicy
+): { readonly on: IsoDate; readonly sessions: readonly WindowMark[] }[] {
+  const { windows, rule } = countRollingWindow(register, calendar, policy.penaltyNotice);
+  // A further notice is considered only for a further set of sessions: a window counts as a new reach when all
+  // its sessions come after the date the previous reach was made.
+  const reaches: { on: IsoDate; sessions: readonly WindowMark[] }[] = [];
+  for (const window of windows) {
+    const previous = reaches[reaches.length - 1];
+    const fresh =
+      previous === undefined ? window.marks : window.marks.filter((mark) => mark.date > previous.on);
+    if (fresh.length < rule.threshold) continue;
+    const sessions = fresh.slice(0, rule.threshold);
+    reaches.push({ on: sessions[sessions.length - 1]!.date, sessions });
+  }
+  return reaches;
+}
+
+/**
+ * Runs the escalation machine over a pupil's register and calendar, with a review at the end of every school
+ * week (and any events people recorded), and returns the whole timeline: each stage entered, when and why, and
+ * each action.
+ *
+ * @remarks
+ * Each review carries the register facts as of its date: year-to-date possible, attended and absent sessions
+ * (from the start of `range`) and the latest date the policy's penalty-notice window reached its threshold. The
+ * register is read once; the reviews run in date order. Recorded events are applied after the review of their day.
+ * The result is the same as applying every event one by one with {@link transition}.
+ *
+ * @param register - The pupil's marks (any order) or compact register.
+ * @param calendar - The school calendar.
+ * @param options - The pupil, policies, review day, range and recorded events.
+ * @returns The timeline and the final state.
+ * @throws {@link AttendanceError} If the penalty-notice window cannot place a counted session in the calendar.
+ * @example
+ * const timeline = runEscalation(marks, calendar, { pupilId: 'P1' });
+ * timeline.state.stage //=> the stage at the end of the year
+ * timeline.actions.map((action) => `${action.dueOn} ${action.kind}`) // every letter, meeting and referral due
+ * @category Escalation
+ */
+export function runEscalation(
+  register: readonly SessionMark[] | CompactRegister,
+  calendar: SchoolCalendar,
+  options: RunEscalationOptions
+): EscalationTimeline {
+  const policy = options.policy ?? HCAT_ESCALATION_POLICY;
+  const range = options.range ?? {};
+  const marks = datedCategories(register).filter(
+    (mark) =>
+      (range.from === undefined || mark.date >= range.from) &&
+      (range.to === undefined || mark.date <= range.to)
+  );
+  const reaches = thresholdReaches(register, calendar, options.attendancePolicy ?? DFE_POLICY);
+  const events = [...(options.events ?? [])].sort((left, right) =>
+    left.on < right.on ? -1 : left.on > right.on ? 1 : 0
+  );
+  let state = options.initialState ?? initialEscalationState(options.pupilId);
+  const steps: EscalationStep[] = [];
+  const actions: EscalationAction[] = [];
+  const apply = (event: EscalationEvent): void => {
+    const result = transition(state, event, policy);
+    state = result.state;
+    if (result.ok) {
+      actions.push(...result.actions);
+      steps.push({ event, stage: state.stage, actions: result.actions });
+    } else {
+      steps.push({ event, stage: state.stage, actions: [], refusal: result.refusal });
+    }
+  };
+  let markIndex = 0;
+  let reachIndex = 0;
+  let eventIndex = 0;
+  let attended = 0;
+  let absent = 0;
+  let latestReach: (typeof reaches)[number] | undefined;
+  for (const on of reviewDates(calendar, options.reviewWeekday ?? 5, range)) {
+    while (eventIndex < events.length && events[eventIndex]!.on < on) apply(events[eventIndex++]!);
+    for (; markIndex < marks.length && marks[markIndex]!.date <= on; markIndex += 1) {
+      const category = marks[markIndex]!.category;
+      if (category === PRESENT || category === APPROVED_EDUCATIONAL_ACTIVITY) attended += 1;
+      else if (category === AUTHORISED || category === UNAUTHORISED) absent += 1;
+    }
+    for (; reachIndex < reaches.length && reaches[reachIndex]!.on <= on; reachIndex += 1)
+      latestReach = reaches[reachIndex];
+    const figures: EscalationFigures = {
+      possible: attended + absent,
+      attended,
+      absent,
+      ...(latestReach === undefined
+        ? {}
+        : { penaltyThresholdReachedOn: latestReach.on, penaltyThresholdSessions: latestReach.sessions }),
+    };
+    apply({ type: 'review', on, figures });
+    while (eventIndex < events.length && events[eventIndex]!.on === on) apply(events[eventIndex++]!);
+  }
+  while (eventIndex < events.length) apply(events[eventIndex++]!);
+  return { state, steps, actions };
+}
