@@ -67,6 +67,7 @@ export type {
 } from './absence/types.js';
 
 // Escalation
+export { defineEscalationPolicy } from './escalation/defineEscalationPolicy.js';
 export { explainEscalation } from './escalation/explainEscalation.js';
 export { initialEscalationState } from './escalation/initialEscalationState.js';
 export { HCAT_ESCALATION_POLICY } from './escalation/presets.js';

@@ -3,6 +3,7 @@ import * as library from '../src/index.js';
 
 // The public surface is a reviewed decision: adding or removing an export must change this list on purpose.
 const PUBLIC_VALUES = [
+  'defineEscalationPolicy',
   'transition',
   'runEscalation',
   'HCAT_ESCALATION_POLICY',

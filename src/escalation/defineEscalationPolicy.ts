@@ -1,0 +1,33 @@
+import { AttendanceError } from '../errors.js';
+import { fromZodIssues } from '../_internal/fromZodIssues.js';
+import { HCAT_ESCALATION_POLICY } from './presets.js';
+import { EscalationPolicySchema } from './schema.js';
+import type { EscalationPolicy } from './types.js';
+
+/**
+ * Builds an escalation policy from changes to a base (the trust preset unless another is given) and validates
+ * it: percentages from 0 to 100 with at most two decimals, whole positive periods, the stage 1 line no higher
+ * than the warning line, and no unknown fields.
+ *
+ * @param overrides - The changes, e.g. from a school's configuration file.
+ * @param base - The policy to start from.
+ * @returns The validated policy.
+ * @throws {@link AttendanceError} Listing every invalid value with its path.
+ * @example
+ * const policy = defineEscalationPolicy({ monitoringWeeks: 6, maximumExtensionWeeks: null });
+ * policy.monitoringWeeks //=> 6
+ * @category Escalation
+ */
+export function defineEscalationPolicy(
+  overrides: Partial<EscalationPolicy> = {},
+  base: EscalationPolicy = HCAT_ESCALATION_POLICY
+): EscalationPolicy {
+  const result = EscalationPolicySchema.safeParse({ ...base, ...overrides }, { reportInput: true });
+  if (result.success) return result.data;
+  const [first, ...rest] = fromZodIssues(result.error.issues);
+  throw new AttendanceError(
+    first === undefined
+      ? [{ code: 'invalid_value', severity: 'error', message: 'Invalid escalation policy.', path: [] }]
+      : [first, ...rest]
+  );
+}
