@@ -86,29 +86,43 @@ export interface EscalationTimeline {
   readonly actions: readonly EscalationAction[];
 }
 
-interface DatedCounts {
-  readonly date: IsoDate;
-  readonly category: number;
+/** A register as parallel arrays in date order: no object per mark. */
+interface CategorisedRegister {
+  readonly dates: readonly IsoDate[];
+  readonly categories: Uint8Array;
 }
 
-/** The register as (date, category) in date order, read once. */
-function datedCategories(register: readonly SessionMark[] | CompactRegister): DatedCounts[] {
-  const result: DatedCounts[] = [];
-  const push = (date: IsoDate, byte: number | undefined): void => {
-    if (byte === undefined) return;
-    const set = date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
-    let category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
-    if (category === NOT_IN_SET) category = CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET;
-    result.push({ date, category });
-  };
-  if (Array.isArray(register)) {
-    for (const mark of register as readonly SessionMark[]) push(mark.date, toCompactCode(mark.code));
-    result.sort((left, right) => (left.date < right.date ? -1 : left.date > right.date ? 1 : 0));
-  } else {
+function categoryOf(date: IsoDate, byte: number | undefined): number {
+  if (byte === undefined) return NOT_IN_SET;
+  const set = date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
+  const category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
+  return category === NOT_IN_SET ? (CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET) : category;
+}
+
+/** The register's statistical categories in date order, read once. */
+function categorise(register: readonly SessionMark[] | CompactRegister): CategorisedRegister {
+  if (!Array.isArray(register)) {
     const { codes, slots } = register as CompactRegister;
-    for (let slot = 0; slot < codes.length; slot += 1) push(slots.dates[slot]!, codes[slot]);
+    const categories = new Uint8Array(codes.length);
+    for (let slot = 0; slot < codes.length; slot += 1)
+      categories[slot] = categoryOf(slots.dates[slot]!, codes[slot]);
+    return { dates: slots.dates, categories };
   }
-  return result;
+  const marks = register as readonly SessionMark[];
+  const order = Array.from(marks.keys());
+  // Only the date matters here, and a stable sort keeps equal dates in register order.
+  if (marks.some((mark, index) => index > 0 && mark.date < marks[index - 1]!.date)) {
+    order.sort((left, right) =>
+      marks[left]!.date < marks[right]!.date ? -1 : marks[left]!.date > marks[right]!.date ? 1 : 0
+    );
+  }
+  const dates = order.map((index) => marks[index]!.date);
+  const categories = new Uint8Array(marks.length);
+  order.forEach((index, position) => {
+    const mark = marks[index]!;
+    categories[position] = categoryOf(mark.date, toCompactCode(mark.code));
+  });
+  return { dates, categories };
 }
 
 /** The review day of each school week: the last open weekday on or before `weekday`, else the first open one. */
@@ -180,11 +194,7 @@ export function runEscalation(
 ): EscalationTimeline {
   const policy = options.policy ?? HCAT_ESCALATION_POLICY;
   const range = options.range ?? {};
-  const marks = datedCategories(register).filter(
-    (mark) =>
-      (range.from === undefined || mark.date >= range.from) &&
-      (range.to === undefined || mark.date <= range.to)
-  );
+  const { dates, categories } = categorise(register);
   const reaches = thresholdReaches(register, calendar, options.attendancePolicy ?? DFE_POLICY);
   const events = [...(options.events ?? [])].sort((left, right) =>
     left.on < right.on ? -1 : left.on > right.on ? 1 : 0
@@ -210,8 +220,10 @@ export function runEscalation(
   let latestReach: (typeof reaches)[number] | undefined;
   for (const on of reviewDates(calendar, options.reviewWeekday ?? 5, range)) {
     while (eventIndex < events.length && events[eventIndex]!.on < on) apply(events[eventIndex++]!);
-    for (; markIndex < marks.length && marks[markIndex]!.date <= on; markIndex += 1) {
-      const category = marks[markIndex]!.category;
+    for (; markIndex < dates.length && dates[markIndex]! <= on; markIndex += 1) {
+      // Counts run from the start of the range.
+      if (range.from !== undefined && dates[markIndex]! < range.from) continue;
+      const category = categories[markIndex]!;
       if (category === PRESENT || category === APPROVED_EDUCATIONAL_ACTIVITY) attended += 1;
       else if (category === AUTHORISED || category === UNAUTHORISED) absent += 1;
     }
