@@ -225,6 +225,23 @@ function review(
   policy: EscalationPolicy
 ): TransitionResult {
   const { on, figures } = event;
+  const previous = state.latestFigures;
+  const consistent =
+    figures.attended + figures.absent === figures.possible && figures.attended >= 0 && figures.absent >= 0;
+  if (!consistent) {
+    return refuse(
+      state,
+      'invalid-event',
+      `Review figures must be whole sessions with attended + absent = possible; received ${figures.attended} + ${figures.absent} for ${figures.possible}.`
+    );
+  }
+  if (previous !== null && (figures.attended < previous.attended || figures.absent < previous.absent)) {
+    return refuse(
+      state,
+      'invalid-event',
+      `Review figures are cumulative and cannot fall: attended ${figures.attended} after ${previous.attended}, absent ${figures.absent} after ${previous.absent}. Count from the same start date as earlier reviews.`
+    );
+  }
   // Stage 1 monitoring runs one more week per further day of absence, so its end moves with each review.
   const extensionWeeks = state.stage === 1 ? extensionWeeksOf(state, figures, policy) : state.extensionWeeks;
   const reviewDueOn =
@@ -272,7 +289,7 @@ function review(
       row.to === 'stage-before-improvement'
         ? policy.reentry === 'stage-1'
           ? 1
-          : (state.stageBeforeImprovement ?? 1)
+          : (Math.max(1, state.stageBeforeImprovement ?? 1) as EscalationStage)
         : row.to;
     return enterStage(reviewed, target, on, figures, row.jump, 'review', reason, policy);
   }
@@ -284,11 +301,16 @@ function completeAction(
   kind: EscalationActionKind,
   on: IsoDate,
   event: EscalationEvent['type'],
-  patch: Partial<EscalationState> = {}
+  patch: Partial<EscalationState> = {},
+  note?: string
 ): TransitionResult {
   const id = `${state.entry}:${kind}`;
   if (!state.dueActions.includes(id)) {
     return refuse(state, 'not-due', `No ${ACTION_TEXT[kind]} is due at stage ${state.stage}.`);
+  }
+  // A notice goes to each liable parent, so only the other actions are done once.
+  if (note === undefined && state.completedActions.includes(id)) {
+    return refuse(state, 'not-due', `The ${ACTION_TEXT[kind]} of this stage is already recorded as done.`);
   }
   return {
     ok: true,
@@ -307,7 +329,7 @@ function completeAction(
           from: state.stage,
           to: state.stage,
           jump: null,
-          reason: `${ACTION_TEXT[kind]} done`,
+          reason: note ?? `${ACTION_TEXT[kind]} done`,
           actions: [],
         },
       ],
@@ -367,9 +389,14 @@ function applyEvent(
         issuedOn: event.on,
         status: 'issued' as const,
       };
-      return completeAction(state, 'consider-penalty-notice', event.on, event.type, {
-        notices: [...state.notices, notice],
-      });
+      return completeAction(
+        state,
+        'consider-penalty-notice',
+        event.on,
+        event.type,
+        { notices: [...state.notices, notice] },
+        `penalty notice ${event.noticeId} issued to parent ${event.parentId}`
+      );
     }
     case 'penalty-notice-paid':
     case 'penalty-notice-withdrawn': {
