@@ -8,13 +8,15 @@ import type { EscalationPolicy } from './types.js';
  *   (the policy counts days, registers count sessions). The policy sets no limit; without one a pupil who keeps
  *   missing days would never reach stage 2, so the preset caps the extension at 4 weeks (8 weeks in all).
  * - Stage 2: the attendance panel and plan, reviewed 4 weeks after the plan ("no improvements within four weeks
- *   following the Attendance Plan" leads to stage 3).
+ *   following the Attendance Plan" leads to stage 3). The plan is taken as agreed when stage 2 begins; a
+ *   `plan-agreed` event with its real date moves the review to 4 weeks after it.
  * - Improvement is measured, not judged: attendance over the period under review (since the stage or plan began)
  *   of at least 95 %, the policy's own line for concern. Year-to-date attendance moves too slowly to show a
  *   month's change, which is why the period is used.
  * - Stage 5: after improvement, attendance since continued monitoring began below 90 % is a decline, and
  *   proceedings resume at the stage the pupil improved from ("from the relevant stage based on prior
- *   intervention").
+ *   intervention"). The policy leaves this to the school's discretion: the machine resumes and says why, and an
+ *   `override` event records a decision not to.
  * - Reaching the penalty-notice threshold at stages 0–2 (a term-time holiday, say) goes straight to stage 4.
  * - No letters before 20 possible sessions (two school weeks): one absent morning in the first week would
  *   otherwise be below 90 %.

@@ -195,7 +195,10 @@ export function runEscalation(
   const policy = options.policy ?? HCAT_ESCALATION_POLICY;
   const range = options.range ?? {};
   const { dates, categories } = categorise(register);
-  const reaches = thresholdReaches(register, calendar, options.attendancePolicy ?? DFE_POLICY);
+  // A threshold reached before the period under review belongs to an earlier run.
+  const reaches = thresholdReaches(register, calendar, options.attendancePolicy ?? DFE_POLICY).filter(
+    (reach) => range.from === undefined || reach.on >= range.from
+  );
   const events = [...(options.events ?? [])].sort((left, right) =>
     left.on < right.on ? -1 : left.on > right.on ? 1 : 0
   );
