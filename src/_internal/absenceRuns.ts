@@ -18,6 +18,7 @@ import {
 import { AM_OPEN, compileCalendar, PM_OPEN } from './compiledCalendar.js';
 import type { CompiledCalendar } from './compiledCalendar.js';
 import { invalidArgument, throwIfErrors } from './issues.js';
+import { ascendingOrder, isAscending } from './markOrder.js';
 
 /** What a run is looked for with. */
 export interface RunScanOptions {
@@ -262,32 +263,6 @@ class RunScanner {
     this.sessions = 0;
     this.seen.fill(0);
   }
-}
-
-function isAscending(marks: readonly SessionMark[]): boolean {
-  for (let index = 1; index < marks.length; index += 1) {
-    const previous = marks[index - 1]!;
-    const mark = marks[index]!;
-    if (
-      mark.date < previous.date ||
-      (mark.date === previous.date && previous.session === 'PM' && mark.session === 'AM')
-    ) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function ascendingOrder(marks: readonly SessionMark[]): Uint32Array {
-  const order = new Uint32Array(marks.length);
-  for (let index = 0; index < order.length; index += 1) order[index] = index;
-  return order.sort((left, right) => {
-    const a = marks[left]!;
-    const b = marks[right]!;
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.session !== b.session) return a.session === 'AM' ? -1 : 1;
-    return left - right;
-  });
 }
 
 /** The runs of a register of marks as objects, in any order: sorted once when needed, then one pass. */

@@ -6,6 +6,7 @@ import type { CompactRegister, SessionCounts, SessionMark } from '../sessions/ty
 import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from './codeIssues.js';
 import type { MarkLocation } from './codeIssues.js';
 import { invalidArgument } from './issues.js';
+import { ascendingOrder, isAscending } from './markOrder.js';
 import {
   APPROVED_EDUCATIONAL_ACTIVITY,
   AUTHORISED,
@@ -125,28 +126,6 @@ function fixedSetIndex(codeSet: TallyOptions['codeSet']): number {
 function categoryOf(set: 0 | 1, byte: number): number {
   const category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
   return category === NOT_IN_SET ? (CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET) : category;
-}
-
-function isAscending(marks: readonly SessionMark[]): boolean {
-  for (let index = 1; index < marks.length; index += 1) {
-    const previous = marks[index - 1]!;
-    const mark = marks[index]!;
-    if (mark.date < previous.date) return false;
-    if (mark.date === previous.date && previous.session === 'PM' && mark.session === 'AM') return false;
-  }
-  return true;
-}
-
-function ascendingOrder(marks: readonly SessionMark[]): Uint32Array {
-  const order = new Uint32Array(marks.length);
-  for (let index = 0; index < order.length; index += 1) order[index] = index;
-  return order.sort((left, right) => {
-    const a = marks[left]!;
-    const b = marks[right]!;
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.session !== b.session) return a.session === 'AM' ? -1 : 1;
-    return left - right;
-  });
 }
 
 /** Counts an object-form register into per-set histograms; issues are pushed as found. */

@@ -15,6 +15,7 @@ import type { CompiledCalendar } from './compiledCalendar.js';
 import { addIsoDays } from './dates.js';
 import { throwIfErrors } from './issues.js';
 import { slideWindow } from './slideWindow.js';
+import { ascendingOrder, isAscending } from './markOrder.js';
 
 const DAYS_IN_WEEK = 7;
 const NOT_IN_CALENDAR = -1;
@@ -145,32 +146,6 @@ function buildResult(
     ...(reached ? { firstReached: matchOf(slide.firstReachedStart, slide.firstReachedEnd) } : {}),
     windows,
   };
-}
-
-function isAscending(marks: readonly SessionMark[]): boolean {
-  for (let index = 1; index < marks.length; index += 1) {
-    const previous = marks[index - 1]!;
-    const mark = marks[index]!;
-    if (
-      mark.date < previous.date ||
-      (mark.date === previous.date && previous.session === 'PM' && mark.session === 'AM')
-    ) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function ascendingOrder(marks: readonly SessionMark[]): Uint32Array {
-  const order = new Uint32Array(marks.length);
-  for (let index = 0; index < order.length; index += 1) order[index] = index;
-  return order.sort((left, right) => {
-    const a = marks[left]!;
-    const b = marks[right]!;
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.session !== b.session) return a.session === 'AM' ? -1 : 1;
-    return left - right;
-  });
 }
 
 /** The rolling window over marks as objects, in any order. */
