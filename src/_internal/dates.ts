@@ -21,3 +21,10 @@ export function isoWeekdayOf(date: IsoDate): number {
 export function subtractIsoYears(date: IsoDate, years: number): IsoDate {
   return formatISO(subYears(parseISO(date), years), { representation: 'date' }) as IsoDate;
 }
+
+/** The last Friday in June of `year` (a four-digit year): 30 June stepped back to the Friday on or before it. */
+export function lastFridayInJune(year: number): IsoDate {
+  const thirtiethOfJune = `${String(year).padStart(4, '0')}-06-30` as IsoDate;
+  const daysAfterFriday = (isoWeekdayOf(thirtiethOfJune) - 5 + 7) % 7;
+  return addIsoDays(thirtiethOfJune, -daysAfterFriday);
+}
