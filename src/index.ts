@@ -1,6 +1,14 @@
 // The public API: every export is listed by name, so the surface is a reviewed decision
 // (test/public-api.test.ts pins it).
 
+// Age
+export { ageAtStartOfSchoolYear } from './age/ageAtStartOfSchoolYear.js';
+export { ageOn } from './age/ageOn.js';
+export { compulsorySchoolAgeEnd } from './age/compulsorySchoolAgeEnd.js';
+export { compulsorySchoolAgeStart } from './age/compulsorySchoolAgeStart.js';
+export { isOfCompulsorySchoolAge } from './age/isOfCompulsorySchoolAge.js';
+export type { CompulsorySchoolAgeOptions, SchoolYearBoundary } from './age/types.js';
+
 // Calendar
 export { checkMarksAgainstCalendar } from './calendar/checkMarksAgainstCalendar.js';
 export type { CheckMarksAgainstCalendarOptions } from './calendar/checkMarksAgainstCalendar.js';
@@ -113,6 +121,31 @@ export type {
   LatenessPolicy,
   RegisterTimes,
 } from './lateness/types.js';
+
+// Patterns
+export { compareAttendancePeriods } from './patterns/compareAttendancePeriods.js';
+export type {
+  AttendancePeriodComparison,
+  AttendancePeriodFigures,
+  CompareAttendancePeriodsOptions,
+} from './patterns/compareAttendancePeriods.js';
+export { countRemainingSessions } from './patterns/countRemainingSessions.js';
+export { fullAttendanceSessionsNeeded } from './patterns/fullAttendanceSessionsNeeded.js';
+export type {
+  FullAttendanceSessionsNeeded,
+  FullAttendanceSessionsNeededOptions,
+} from './patterns/fullAttendanceSessionsNeeded.js';
+export { sessionsThatCanBeMissed } from './patterns/sessionsThatCanBeMissed.js';
+export type {
+  SessionsThatCanBeMissed,
+  SessionsThatCanBeMissedOptions,
+} from './patterns/sessionsThatCanBeMissed.js';
+export { sumSeries, toHalfTermSeries, toWeeklySeries } from './patterns/toWeeklySeries.js';
+export type {
+  AttendanceSeriesFigures,
+  HalfTermAttendance,
+  WeeklyAttendance,
+} from './patterns/toWeeklySeries.js';
 
 // Penalty notices
 export { assessPenaltyNotice } from './penalties/assessPenaltyNotice.js';
