@@ -52,6 +52,23 @@ export type {
   StatisticalCategory,
 } from './codes/types.js';
 
+// Cohorts
+export { aggregateCohort } from './cohort/aggregateCohort.js';
+export { aggregateCohortBy } from './cohort/aggregateCohortBy.js';
+export { excludeDates } from './cohort/excludeDates.js';
+export { isInDfeStatisticalCohort } from './cohort/isInDfeStatisticalCohort.js';
+export { sumSessionCounts } from './cohort/sumSessionCounts.js';
+export type {
+  AggregateCohortOptions,
+  CohortAttributeValue,
+  CohortBandCount,
+  CohortBreakdown,
+  CohortEnrolment,
+  CohortEnrolmentCounts,
+  CohortFigures,
+  CohortGroup,
+} from './cohort/types.js';
+
 // Continuous absence
 export { findAbsenceActions } from './absence/findAbsenceActions.js';
 export { findContinuousAbsence } from './absence/findContinuousAbsence.js';
@@ -129,7 +146,35 @@ export type {
   AttendancePeriodFigures,
   CompareAttendancePeriodsOptions,
 } from './patterns/compareAttendancePeriods.js';
+export { countByDayOfWeek } from './patterns/countByDayOfWeek.js';
+export type {
+  AttendanceByDayOfWeek,
+  DayOfWeekAttendance,
+  DayOfWeekCounts,
+  SchoolWeekday,
+} from './patterns/countByDayOfWeek.js';
+export { countLessonAttendance } from './patterns/countLessonAttendance.js';
+export type {
+  CountLessonAttendanceOptions,
+  LessonAttendance,
+  LessonMark,
+} from './patterns/countLessonAttendance.js';
 export { countRemainingSessions } from './patterns/countRemainingSessions.js';
+export { findBestAttendanceClassByWeek } from './patterns/findBestAttendanceClassByWeek.js';
+export type {
+  BestAttendanceClassWeek,
+  ClassRegisters,
+  ClassWeekAttendance,
+} from './patterns/findBestAttendanceClassByWeek.js';
+export { findConcentratedAbsenceDays } from './patterns/findConcentratedAbsenceDays.js';
+export type {
+  ConcentratedAbsenceDays,
+  FindConcentratedAbsenceDaysOptions,
+} from './patterns/findConcentratedAbsenceDays.js';
+export { findFullAttendance } from './patterns/findFullAttendance.js';
+export type { FindFullAttendanceOptions, FullAttendancePeriod } from './patterns/findFullAttendance.js';
+export { findInternalTruancy } from './patterns/findInternalTruancy.js';
+export type { InternalTruancyDay } from './patterns/findInternalTruancy.js';
 export { fullAttendanceSessionsNeeded } from './patterns/fullAttendanceSessionsNeeded.js';
 export type {
   FullAttendanceSessionsNeeded,

@@ -93,6 +93,17 @@ const PUBLIC_VALUES = [
   'sumSeries',
   'toHalfTermSeries',
   'toWeeklySeries',
+  'countByDayOfWeek',
+  'countLessonAttendance',
+  'findBestAttendanceClassByWeek',
+  'findConcentratedAbsenceDays',
+  'findFullAttendance',
+  'findInternalTruancy',
+  'aggregateCohort',
+  'aggregateCohortBy',
+  'excludeDates',
+  'isInDfeStatisticalCohort',
+  'sumSessionCounts',
 ];
 
 test('the root entry exports exactly the reviewed public values', () => {

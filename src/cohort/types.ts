@@ -1,0 +1,149 @@
+import type { AttendanceIssue } from '../errors.js';
+import type { AttendancePolicy, Band } from '../policy/types.js';
+import type { SessionCounts, SessionRate } from '../sessions/types.js';
+
+/**
+ * The value of one attribute of an enrolment used to filter or group a cohort, e.g. a year group (`9`), free
+ * school meals (`true`) or a school (`'URN 123456'`); `null` when it is not known.
+ *
+ * @category Cohorts
+ */
+export type CohortAttributeValue = string | number | boolean | null;
+
+/**
+ * The session counts of one enrolment that cohort figures are built from; a full {@link SessionCounts} from
+ * {@link countSessions} has them all.
+ *
+ * @category Cohorts
+ */
+export type CohortEnrolmentCounts = Pick<
+  SessionCounts,
+  'possible' | 'attended' | 'absent' | 'authorised' | 'unauthorised'
+>;
+
+/**
+ * One enrolment of a cohort: a pupil on roll at one school over the period. DfE statistics count enrolments, not
+ * pupils, so a pupil who moved school is two enrolments.
+ *
+ * @category Cohorts
+ */
+export interface CohortEnrolment {
+  /** Identifies the enrolment in reports of counts that were left out, e.g. a UPN with a school number. */
+  readonly id: string;
+  /** The enrolment's session counts over the period. */
+  readonly counts: CohortEnrolmentCounts;
+  /** Attributes to filter and group by, e.g. `{ yearGroup: 9, fsm: true }`. */
+  readonly attributes?: Readonly<Record<string, CohortAttributeValue>>;
+}
+
+/**
+ * How {@link aggregateCohort} and {@link aggregateCohortBy} build cohort figures.
+ *
+ * @category Cohorts
+ */
+export interface AggregateCohortOptions {
+  /**
+   * The policy whose persistent-absence and severe-absence thresholds and main band table apply.
+   *
+   * @defaultValue {@link DFE_POLICY}
+   */
+  readonly policy?: AttendancePolicy;
+  /**
+   * Which enrolments belong to the cohort, e.g. the DfE statistical cohort of pupils aged 5 to 15 at the start of
+   * the school year ({@link isInDfeStatisticalCohort}). Enrolments it rejects are not part of the cohort and appear
+   * in no count.
+   *
+   * @defaultValue every enrolment
+   */
+  readonly include?: (enrolment: CohortEnrolment) => boolean;
+}
+
+/**
+ * The number of enrolments of a cohort whose rate falls in one band of a band table.
+ *
+ * @category Cohorts
+ */
+export interface CohortBandCount {
+  /** The band, as the policy's band table defines it. */
+  readonly band: Band;
+  /** The number of included enrolments whose own rate falls in the band. */
+  readonly enrolments: number;
+}
+
+/**
+ * Attendance figures for a cohort of enrolments, built the DfE way: sessions are summed over enrolments and rates
+ * are sums over sums, never averages of pupils' rates.
+ *
+ * @remarks
+ * Session rates have the summed possible sessions as denominator. `persistentAbsenceRate` and
+ * `severeAbsenceRate` have the number of included enrolments as denominator instead, and are
+ * `{ kind: 'no-possible-sessions' }` when no enrolment is included. Every rate is an exact fraction of whole
+ * numbers; display it with {@link toPercentage}.
+ *
+ * @category Cohorts
+ */
+export interface CohortFigures {
+  /** The enrolments included: those with possible sessions and consistent counts. */
+  readonly enrolments: number;
+  /** Enrolments left out because they had no possible sessions (DfE removes them). */
+  readonly excludedNoPossibleSessions: number;
+  /** Enrolments left out because their counts are inconsistent, e.g. more absence than possible sessions. */
+  readonly excludedInconsistent: number;
+  /**
+   * One warning (`invalid_counts`) per enrolment left out for inconsistent counts, with the enrolment's `id` as
+   * `pupilId` and its index in the input as the first element of `path`.
+   */
+  readonly issues: readonly AttendanceIssue[];
+  /** Possible sessions, summed over included enrolments. */
+  readonly possible: number;
+  /** Attended sessions (present plus approved educational activity), summed over included enrolments. */
+  readonly attended: number;
+  /** Absent sessions (authorised plus unauthorised), summed over included enrolments. */
+  readonly absent: number;
+  /** Authorised absence, summed over included enrolments. */
+  readonly authorised: number;
+  /** Unauthorised absence, summed over included enrolments. */
+  readonly unauthorised: number;
+  /** Attended sessions over possible sessions. */
+  readonly attendanceRate: SessionRate;
+  /** Overall absence (authorised plus unauthorised) over possible sessions. */
+  readonly overallAbsenceRate: SessionRate;
+  /** Authorised absence over possible sessions. */
+  readonly authorisedRate: SessionRate;
+  /** Unauthorised absence over possible sessions. */
+  readonly unauthorisedRate: SessionRate;
+  /** Included enrolments that are persistent absentees under the policy (severe absentees among them). */
+  readonly persistentAbsentees: number;
+  /** Included enrolments that are severely absent under the policy. */
+  readonly severeAbsentees: number;
+  /** Persistent absentees over included enrolments. */
+  readonly persistentAbsenceRate: SessionRate;
+  /** Severe absentees over included enrolments. */
+  readonly severeAbsenceRate: SessionRate;
+  /** For every band of the policy's band table, in the table's order, the included enrolments in it. */
+  readonly bands: readonly CohortBandCount[];
+}
+
+/**
+ * The figures of one group of a cohort: the enrolments sharing one value of each named attribute.
+ *
+ * @category Cohorts
+ */
+export interface CohortGroup extends CohortFigures {
+  /** The group's value of each named attribute, `null` where its enrolments lack the attribute. */
+  readonly key: Readonly<Record<string, CohortAttributeValue>>;
+}
+
+/**
+ * A cohort broken down by attributes: the figures of every group present, and of the whole cohort.
+ *
+ * @category Cohorts
+ */
+export interface CohortBreakdown {
+  /** The attributes grouped by, in the order given. */
+  readonly attributes: readonly string[];
+  /** One group for every combination of attribute values present, sorted by the values of the key. */
+  readonly groups: readonly CohortGroup[];
+  /** The figures of the whole cohort, equal to the groups' figures added together. */
+  readonly overall: CohortFigures;
+}
