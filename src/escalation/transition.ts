@@ -113,7 +113,10 @@ const CONDITIONS: Readonly<Record<ReviewCondition, (context: ReviewContext) => b
       period.possible > 0 && !isBelow(period.attended, period.possible, policy.improvementAtLeastPercent)
     );
   },
-  'review-due-not-improved': ({ on, reviewDueOn }) => reviewDueOn !== null && on >= reviewDueOn,
+  // A review period without a single possible session (a holiday, or after the register ends) shows neither
+  // improvement nor decline: the review stays due until a review that has sessions to judge.
+  'review-due-not-improved': ({ on, figures, state, reviewDueOn }) =>
+    reviewDueOn !== null && on >= reviewDueOn && periodSince(figures, state.baseline).possible > 0,
   declined: ({ on, figures, state, policy, reviewDueOn }) => {
     if (reviewDueOn === null || on < reviewDueOn) return false;
     const period = periodSince(figures, state.baseline);

@@ -394,6 +394,16 @@ describe('stage 1: "If further absence occurs and a student\'s attendance falls 
     expect(lastEntry(result.state)).toMatchObject({ from: 1, to: 5, jump: 'improvement' });
     expect(kinds(result)).toEqual(['continued-monitoring']);
   });
+
+  test('a review period without a possible session shows no lack of improvement: the review waits for one that has', () => {
+    // Due on 8 November, but no session was possible since 11 October (e.g. the register ended): nothing to judge.
+    const waiting = accept(STAGE_ONE, review('2024-11-08', 58, 52));
+    expect(waiting.state.stage).toBe(1);
+    expect(waiting.actions).toEqual([]);
+    // The next review with sessions decides: 9 of 10 since stage 1 began (one session absent, less than a day, so no
+    // extension) is below 95 %, no improvement, so stage 2.
+    expect(accept(waiting.state, review('2024-11-15', 68, 61)).state.stage).toBe(2);
+  });
 });
 
 describe('stage 2: "At the end of the four-week period, if there is no evidence of improvement, an ... (ISAP) meeting will be arranged ... (Letter 2). ... a formalised Attendance Plan will be agreed."', () => {
