@@ -19,6 +19,14 @@ export interface FullAttendanceSessionsNeededOptions {
    * sessions above it is unreachable. Unlimited when left out.
    */
   readonly remainingPossibleSessions?: number;
+  /**
+   * Whether the rate must end strictly above the threshold rather than at or above it. At exactly 90 %
+   * attendance a pupil has missed 10 % of sessions, which DfE counts as persistent absence, so use `true` for
+   * the sessions that take a pupil out of persistent absence.
+   *
+   * @defaultValue `false`
+   */
+  readonly strictlyAbove?: boolean;
 }
 
 /**
@@ -44,7 +52,7 @@ export type FullAttendanceSessionsNeeded =
   | {
       /** The threshold can never be reached. */
       readonly reachable: false;
-      /** The threshold is 100 % and the pupil has already missed a session. */
+      /** The threshold is 100 % and the pupil has already missed a session (or, strictly above, any threshold of 100 %). */
       readonly reason: 'full-attendance-threshold';
     };
 
@@ -70,6 +78,8 @@ function checkArguments(
  * once a session has been missed (`reason: 'full-attendance-threshold'`). With no possible sessions yet there
  * is no rate, and one attended session gives 100 %, so `k = 1`. When `remainingPossibleSessions` is given and
  * `k` exceeds it, the threshold cannot be reached this year (`reason: 'exceeds-remaining-sessions'`, with `k`).
+ * With `strictlyAbove`, the rate must end above the threshold: `k · (10 000 − b) > b · P − 10 000 · A`, so
+ * `k = ⌊(b · P − 10 000 · A) / (10 000 − b)⌋ + 1` when the right-hand side is not negative, and 0 otherwise.
  *
  * @param counts - The pupil's attended and possible sessions so far (e.g. from {@link countSessions}).
  * @param options - The threshold, and the possible sessions left in the year.
@@ -82,6 +92,9 @@ function checkArguments(
  * //=> { reachable: false, reason: 'exceeds-remaining-sessions', sessions: 100 }
  * fullAttendanceSessionsNeeded({ attended: 199, possible: 200 }, { thresholdPercent: 100 })
  * //=> { reachable: false, reason: 'full-attendance-threshold' }
+ * // 171 of 190 is exactly 90 %: reached, but still persistent absence; one more session takes it above.
+ * fullAttendanceSessionsNeeded({ attended: 171, possible: 190 }) //=> { reachable: true, sessions: 0 }
+ * fullAttendanceSessionsNeeded({ attended: 171, possible: 190 }, { strictlyAbove: true }) //=> { reachable: true, sessions: 1 }
  * @see {@link https://www.gov.uk/government/publications/working-together-to-improve-school-attendance} (DfE: Working together to improve school attendance)
  * @category Patterns
  */
@@ -95,7 +108,10 @@ export function fullAttendanceSessionsNeeded(
   if (remaining !== undefined) checkWholeNumber(remaining, 'remainingPossibleSessions');
   const basisPoints = BigInt(toBasisPoints(thresholdPercent));
   const whole = BigInt(BASIS_POINTS_IN_WHOLE);
+  const strictlyAbove = options.strictlyAbove ?? false;
   let sessions: number;
+  if (basisPoints === whole && strictlyAbove)
+    return { reachable: false, reason: 'full-attendance-threshold' };
   if (counts.possible === 0) sessions = 1;
   else if (basisPoints === whole) {
     if (counts.attended < counts.possible) return { reachable: false, reason: 'full-attendance-threshold' };
@@ -103,7 +119,8 @@ export function fullAttendanceSessionsNeeded(
   } else {
     const shortfall = basisPoints * BigInt(counts.possible) - whole * BigInt(counts.attended);
     const gainPerSession = whole - basisPoints;
-    sessions = shortfall <= 0n ? 0 : Number((shortfall + gainPerSession - 1n) / gainPerSession);
+    if (strictlyAbove) sessions = shortfall < 0n ? 0 : Number(shortfall / gainPerSession + 1n);
+    else sessions = shortfall <= 0n ? 0 : Number((shortfall + gainPerSession - 1n) / gainPerSession);
   }
   if (remaining !== undefined && sessions > remaining) {
     return { reachable: false, reason: 'exceeds-remaining-sessions', sessions };

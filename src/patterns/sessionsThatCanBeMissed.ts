@@ -15,6 +15,14 @@ export interface SessionsThatCanBeMissedOptions {
    * @defaultValue `90`
    */
   readonly thresholdPercent?: number;
+  /**
+   * Whether the year must end strictly above the threshold rather than at or above it. At exactly 90 %
+   * attendance a pupil has missed 10 % of sessions, which DfE counts as persistent absence, so use `true` for a
+   * letter that promises to keep a pupil out of persistent absence.
+   *
+   * @defaultValue `false`
+   */
+  readonly strictlyAbove?: boolean;
 }
 
 /**
@@ -50,7 +58,9 @@ function checkArguments(
  * answer is `m = min(R, A + R − ⌈b · (P + R) / 10 000⌉)`, computed in integers (BigInt), never in floating
  * point. When that is negative the pupil cannot reach the threshold even by attending every remaining
  * session: the answer is 0 with `alreadyBelowAtYearEnd: true`. Missing exactly `m` sessions keeps the pupil at
- * or above the threshold; missing `m + 1` takes them below it. Every remaining session is assumed possible.
+ * or above the threshold; when `m` is less than `R`, missing `m + 1` takes them below it. Every remaining
+ * session is assumed possible. With `strictlyAbove`, the year must end above the threshold: the fewest sessions
+ * attended become `⌊b · (P + R) / 10 000⌋ + 1`, and ending exactly on the threshold counts as below it.
  *
  * @param counts - The pupil's attended and possible sessions so far (e.g. from {@link countSessions}).
  * @param remainingPossibleSessions - The possible sessions left in the year (e.g. from
@@ -63,6 +73,9 @@ function checkArguments(
  * sessionsThatCanBeMissed({ attended: 342, possible: 380 }, 0) //=> { sessions: 0, alreadyBelowAtYearEnd: false }
  * sessionsThatCanBeMissed({ attended: 330, possible: 340 }, 40) //=> { sessions: 28, alreadyBelowAtYearEnd: false }
  * sessionsThatCanBeMissed({ attended: 300, possible: 340 }, 40) //=> { sessions: 0, alreadyBelowAtYearEnd: true }
+ * // Missing 20 of the last 180 ends on 342 of 380, exactly 90 %: persistent absence. Strictly above allows 19.
+ * sessionsThatCanBeMissed({ attended: 182, possible: 200 }, 180) //=> { sessions: 20, alreadyBelowAtYearEnd: false }
+ * sessionsThatCanBeMissed({ attended: 182, possible: 200 }, 180, { strictlyAbove: true }) //=> { sessions: 19, alreadyBelowAtYearEnd: false }
  * @see {@link https://www.gov.uk/government/publications/working-together-to-improve-school-attendance} (DfE: Working together to improve school attendance)
  * @category Patterns
  */
@@ -77,7 +90,9 @@ export function sessionsThatCanBeMissed(
   const remaining = BigInt(remainingPossibleSessions);
   const yearPossible = BigInt(counts.possible) + remaining;
   // The fewest sessions attended over the whole year that keep the rate at or above the threshold.
-  const attendedNeeded = (BigInt(toBasisPoints(thresholdPercent)) * yearPossible + whole - 1n) / whole;
+  const required = BigInt(toBasisPoints(thresholdPercent)) * yearPossible;
+  const attendedNeeded =
+    options.strictlyAbove === true ? required / whole + 1n : (required + whole - 1n) / whole;
   const spare = BigInt(counts.attended) + remaining - attendedNeeded;
   if (spare < 0n) return { sessions: 0, alreadyBelowAtYearEnd: true };
   return { sessions: Number(spare < remaining ? spare : remaining), alreadyBelowAtYearEnd: false };

@@ -125,3 +125,52 @@ describe('series rows sum to the pupil’s totals', () => {
     );
   });
 });
+
+describe('strictly above is exact too', () => {
+  const above = (attended: number, possible: number, basisPoints: number) =>
+    BigInt(attended) * 10_000n > BigInt(basisPoints) * BigInt(possible);
+
+  test('missing m keeps the year above the threshold; missing m + 1 (when possible) does not', () => {
+    fc.assert(
+      fc.property(
+        countsArb,
+        fc.integer({ min: 1, max: 1000 }),
+        basisPointsArb,
+        (counts, remaining, basisPoints) => {
+          const options = { thresholdPercent: basisPoints / 100, strictlyAbove: true };
+          const result = sessionsThatCanBeMissed(counts, remaining, options);
+          const yearPossible = counts.possible + remaining;
+          const atYearEnd = (missed: number) =>
+            above(counts.attended + remaining - missed, yearPossible, basisPoints);
+          if (result.alreadyBelowAtYearEnd) {
+            expect(result.sessions).toBe(0);
+            expect(atYearEnd(0)).toBe(false);
+            return;
+          }
+          expect(atYearEnd(result.sessions)).toBe(true);
+          if (result.sessions < remaining) expect(atYearEnd(result.sessions + 1)).toBe(false);
+        }
+      )
+    );
+  });
+
+  test('k sessions of full attendance take the rate above the threshold and k − 1 do not', () => {
+    fc.assert(
+      fc.property(countsArb, basisPointsArb, (counts, basisPoints) => {
+        const result = fullAttendanceSessionsNeeded(counts, {
+          thresholdPercent: basisPoints / 100,
+          strictlyAbove: true,
+        });
+        if (!result.reachable) {
+          expect(basisPoints).toBe(10_000);
+          return;
+        }
+        const k = result.sessions;
+        expect(above(counts.attended + k, counts.possible + k, basisPoints)).toBe(true);
+        if (k > 0 && counts.possible + k - 1 > 0) {
+          expect(above(counts.attended + k - 1, counts.possible + k - 1, basisPoints)).toBe(false);
+        }
+      })
+    );
+  });
+});

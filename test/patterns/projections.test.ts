@@ -171,6 +171,60 @@ describe('fullAttendanceSessionsNeeded', () => {
   });
 });
 
+describe('strictly above the threshold, to stay out of persistent absence (absence of 10 % or more)', () => {
+  test('182 of 200 with 180 left: missing 20 ends on 342 / 380 = 90 % exactly, so strictly above allows 19', () => {
+    // 343 / 380 = 90.26 % > 90 %; 342 / 380 = 90 % is not above.
+    expect(sessionsThatCanBeMissed({ attended: 182, possible: 200 }, 180).sessions).toBe(20);
+    expect(sessionsThatCanBeMissed({ attended: 182, possible: 200 }, 180, { strictlyAbove: true })).toEqual({
+      sessions: 19,
+      alreadyBelowAtYearEnd: false,
+    });
+  });
+
+  test('162 of 200 with 180 left: even full attendance ends on 342 / 380, which is not above 90 %', () => {
+    expect(sessionsThatCanBeMissed({ attended: 162, possible: 200 }, 180)).toEqual({
+      sessions: 0,
+      alreadyBelowAtYearEnd: false,
+    });
+    expect(sessionsThatCanBeMissed({ attended: 162, possible: 200 }, 180, { strictlyAbove: true })).toEqual({
+      sessions: 0,
+      alreadyBelowAtYearEnd: true,
+    });
+  });
+
+  test('171 of 190 is exactly 90 %: reached, but one more attended session is needed to be above it', () => {
+    expect(fullAttendanceSessionsNeeded({ attended: 171, possible: 190 })).toEqual({
+      reachable: true,
+      sessions: 0,
+    });
+    // 172 / 191 = 90.05 %.
+    expect(fullAttendanceSessionsNeeded({ attended: 171, possible: 190 }, { strictlyAbove: true })).toEqual({
+      reachable: true,
+      sessions: 1,
+    });
+  });
+
+  test('170 of 200 needs 100 to reach 90 % (270 / 300) and 101 to be above it (271 / 301 = 90.03 %)', () => {
+    expect(fullAttendanceSessionsNeeded({ attended: 170, possible: 200 }, { strictlyAbove: true })).toEqual({
+      reachable: true,
+      sessions: 101,
+    });
+  });
+
+  test('a pupil above the threshold needs nothing; nothing is strictly above 100 %', () => {
+    expect(fullAttendanceSessionsNeeded({ attended: 181, possible: 200 }, { strictlyAbove: true })).toEqual({
+      reachable: true,
+      sessions: 0,
+    });
+    expect(
+      fullAttendanceSessionsNeeded(
+        { attended: 5, possible: 5 },
+        { thresholdPercent: 100, strictlyAbove: true }
+      )
+    ).toEqual({ reachable: false, reason: 'full-attendance-threshold' });
+  });
+});
+
 describe('countRemainingSessions', () => {
   // The example calendar: INSET days on Monday 2 September 2024 and Tuesday 22 July 2025 (the year's last day);
   // 2025/26 ends on Tuesday 21 July 2026 with the afternoon closed.
