@@ -44,7 +44,7 @@ interface GroupNode {
  *   ],
  *   ['fsm']
  * );
- * groups.map((group) => [group.key.fsm, group.persistentAbsentees]) //=> [[null, 0], [false, 0], [true, 1]]
+ * groups.map((group) => [group.key['fsm'], group.persistentAbsentees]) //=> [[null, 0], [false, 0], [true, 1]]
  * overall.overallAbsenceRate //=> { kind: 'rate', numerator: 19, denominator: 300 }
  * @see {@link https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-in-schools-in-england} (DfE absence methodology: figures by characteristic from summed sessions)
  * @category Cohorts
