@@ -1,11 +1,25 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  // TypeScript 6 deprecates options that tsup's d.ts build still passes; without this the d.ts step fails.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineConfig([
+  {
+    // The root entry carries no parser: the CSV and XML parsers load only through `school-attendance/io`.
+    entry: { index: 'src/index.ts', io: 'src/io/index.ts' },
+    format: ['esm', 'cjs'],
+    // TypeScript 6 deprecates options that tsup's d.ts build still passes; without this the d.ts step fails.
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    // Both builds run at once, so neither cleans: `npm run build` empties dist before tsup starts.
+    clean: false,
+    target: 'node20',
+  },
+  {
+    // The command-line tool (package.json "bin"): one ESM file with a shebang.
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -16,7 +16,17 @@ export type AttendanceIssueCode =
   | 'band_bounds'
   | 'outside_calendar'
   | 'calendar_overlap'
-  | 'mark_on_closed_session';
+  | 'mark_on_closed_session'
+  | 'missing_column'
+  | 'invalid_date'
+  | 'invalid_session'
+  | 'malformed_input'
+  | 'encoding'
+  | 'totals_mismatch'
+  | 'not_of_compulsory_school_age'
+  | 'ambiguous_code'
+  | 'closure_not_in_calendar'
+  | 'inferred_format';
 
 /**
  * One problem found in input: what it is, where it is, what was expected and what was found.
@@ -48,6 +58,10 @@ export interface AttendanceIssue {
   readonly expected?: string;
   /** What was found, as text. */
   readonly received?: string;
+  /** The file the input came from, where known (importers and the command-line tool). */
+  readonly source?: string;
+  /** The 1-based line of the file where the problem is, where known (importers). */
+  readonly line?: number;
 }
 
 /**

@@ -1,0 +1,319 @@
+import type { Session } from '../../../calendar/types.js';
+import { toCompactCode } from '../../../codes/compactCodes.js';
+import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
+import type { ImportedMark, RegisterImportReport } from '../../types.js';
+import type { RegisterDate } from './dateReader.js';
+import { MarkSlots } from './markSlots.js';
+import { F_CODE, F_COMMENT, F_DATE, F_MINUTES, F_PUPIL, F_SESSION, F_UPN, FIELDS } from './resolveOptions.js';
+import type { ResolvedRegisterOptions } from './resolveOptions.js';
+
+/** Where rows and fields are, for issues: CSV speaks of lines and columns, JSON of paths. */
+export interface RowLocator {
+  /** The path of a field of a row, e.g. `[12, 'date']` (CSV) or `['data', 12, 'session_date']` (JSON). */
+  path(row: number, field: number | undefined): (string | number)[];
+  /** The row's place in words, e.g. `Line 13 of register.csv` or `data[12] in register.json`. */
+  place(row: number, line: number | undefined): string;
+  /** The field's name as the file writes it. */
+  label(field: number): string;
+}
+
+type MutableMark = { -readonly [K in keyof ImportedMark]: ImportedMark[K] };
+
+const MAX_RECEIVED = 80;
+const REPLACEMENT_CHARACTER = '\uFFFD';
+const CODE_EXPECTED = 'a DfE register code (2024 or pre-2024 set), or "-" for no mark yet';
+const MINUTES_EXPECTED = 'a whole number of minutes, 0 or more';
+
+function quote(text: string): string {
+  const shown = text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 3)}...` : text;
+  return `"${shown}"`;
+}
+
+/** Whole, non-negative minutes written as digits, or -1. */
+function readMinutes(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 15) return -1;
+  let value = 0;
+  for (let index = 0; index < trimmed.length; index += 1) {
+    const digit = trimmed.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Reads rows of cell values into marks: checks each field, rejects bad rows with located issues, rejects a
+ * second mark for a pupil's session, and counts every row as used or rejected.
+ *
+ * Shared by the CSV and JSON importers; the caller turns its rows into one reusable array of cell values
+ * (`undefined` for an absent field), so nothing is allocated per row except the mark.
+ */
+export class RegisterRows {
+  rowsRead = 0;
+  rowsUsed = 0;
+  rowsRejected = 0;
+  /** Every issue, in row order. */
+  readonly issues: AttendanceIssue[] = [];
+  /** Set when the input had bytes that were not valid text: cells are then checked for replacement characters. */
+  checkEncoding = false;
+  private readonly options: ResolvedRegisterOptions;
+  private readonly locator: RowLocator;
+  private readonly onMark: (mark: ImportedMark) => void;
+  private readonly slots = new MarkSlots();
+
+  constructor(options: ResolvedRegisterOptions, locator: RowLocator, onMark: (mark: ImportedMark) => void) {
+    this.options = options;
+    this.locator = locator;
+    this.onMark = onMark;
+  }
+
+  /** The report so far. */
+  report(marks: readonly ImportedMark[]): RegisterImportReport {
+    return {
+      rowsRead: this.rowsRead,
+      rowsUsed: this.rowsUsed,
+      rowsRejected: this.rowsRejected,
+      marks,
+      issues: this.issues,
+    };
+  }
+
+  /** Counts a row that could not be read at all, with the one issue that says why. */
+  rejectRow(issue: AttendanceIssue): void {
+    this.rowsRead += 1;
+    this.rowsRejected += 1;
+    this.issues.push(issue);
+  }
+
+  /** Builds an issue located at a row (and field), with the row's pupil, date and session where known. */
+  issue(
+    code: AttendanceIssueCode,
+    severity: 'error' | 'warning',
+    row: number,
+    line: number | undefined,
+    field: number | undefined,
+    detail: string,
+    expected: string | undefined,
+    received: string | undefined,
+    context: { pupilId?: string | undefined; date?: string | undefined; session?: string | undefined } = {}
+  ): AttendanceIssue {
+    const { source } = this.options;
+    const parts = [
+      context.pupilId === undefined ? undefined : `pupil ${context.pupilId}`,
+      context.date,
+      context.session,
+    ].filter((part): part is string => part !== undefined && part !== '');
+    const where = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+    const label = field === undefined ? undefined : this.locator.label(field);
+    const expectation = expected === undefined ? '' : `; expected ${expected}`;
+    return {
+      code,
+      severity,
+      message: `${this.locator.place(row, line)}${where}: ${detail}${expectation}.`,
+      path: this.locator.path(row, field),
+      ...(context.pupilId === undefined || context.pupilId === '' ? {} : { pupilId: context.pupilId }),
+      ...(context.date === undefined || context.date === '' ? {} : { date: context.date }),
+      ...(context.session === undefined || context.session === '' ? {} : { session: context.session }),
+      ...(label === undefined ? {} : { field: label }),
+      ...(expected === undefined ? {} : { expected }),
+      ...(received === undefined ? {} : { received }),
+      ...(source === undefined ? {} : { source }),
+      ...(line === undefined ? {} : { line }),
+    };
+  }
+
+  /**
+   * Reads one row.
+   *
+   * @param row - The 0-based data row (CSV) or record index (JSON).
+   * @param position - An increasing positive number locating the row for duplicate reports (line or index + 1).
+   * @param line - The 1-based file line where the row starts (CSV only).
+   * @param values - The cell of each field of `FIELDS`, `undefined` when absent.
+   * @param wrongType - A bit per field whose JSON value was not text or a number (its cell holds the JSON).
+   */
+  read(
+    row: number,
+    position: number,
+    line: number | undefined,
+    values: readonly (string | undefined)[],
+    wrongType = 0
+  ): void {
+    this.rowsRead += 1;
+    const { dates, sessions, codeList } = this.options;
+    if (this.checkEncoding) this.checkReplacementCharacters(row, line, values);
+
+    const pupilText = values[F_PUPIL];
+    const pupilId = pupilText === undefined ? '' : pupilText.trim();
+    const dateText = values[F_DATE];
+    const date: RegisterDate | string = dateText === undefined ? 'is missing' : dates.read(dateText);
+    const sessionText = values[F_SESSION];
+    const session: Session | null = sessionText === undefined ? null : sessions.read(sessionText);
+    const rawCode = values[F_CODE] === undefined ? '' : values[F_CODE].trim();
+    const mapped = codeList?.get(rawCode);
+    const code = (mapped ?? rawCode) === '' ? '-' : (mapped ?? rawCode);
+    const codeKnown = toCompactCode(code) !== undefined;
+    const minutesText = values[F_MINUTES];
+    const minutesGiven = minutesText !== undefined && minutesText.trim() !== '';
+    const minutes = minutesGiven ? readMinutes(minutesText) : 0;
+
+    const dateOk = typeof date !== 'string';
+    if (wrongType !== 0 || pupilId === '' || !dateOk || session === null || !codeKnown || minutes < 0) {
+      this.reportRowErrors(row, line, values, wrongType, {
+        pupilId,
+        date,
+        session,
+        rawCode,
+        code,
+        codeKnown,
+        mapped: mapped !== undefined,
+        minutes,
+      });
+      return;
+    }
+
+    const held = this.slots.claim(pupilId, date.day, session === 'AM' ? 0 : 1, position);
+    if (held !== 0) {
+      this.rowsRejected += 1;
+      const context = { pupilId, date: date.iso, session };
+      const earlier = line === undefined ? this.locator.place(held - 1, undefined) : `line ${held}`;
+      this.issues.push(
+        this.issue(
+          'duplicate_mark',
+          'error',
+          row,
+          line,
+          undefined,
+          `a second mark for this session (code ${quote(code)}); ${earlier} already has one, so this row is not used`,
+          'one mark per pupil, date and session',
+          code,
+          context
+        )
+      );
+      return;
+    }
+
+    const mark: MutableMark = { pupilId, date: date.iso, session, code };
+    const upnText = values[F_UPN];
+    if (upnText !== undefined) {
+      const upn = upnText.trim();
+      if (upn !== '') mark.upn = upn;
+    }
+    if (rawCode !== code && rawCode !== '') mark.rawCode = rawCode;
+    const comment = values[F_COMMENT];
+    if (comment !== undefined && comment !== '') mark.comment = comment;
+    if (minutesGiven) mark.minutesLate = minutes;
+    if (line !== undefined) mark.line = line;
+    this.rowsUsed += 1;
+    this.onMark(mark);
+  }
+
+  private checkReplacementCharacters(
+    row: number,
+    line: number | undefined,
+    values: readonly (string | undefined)[]
+  ) {
+    for (let field = 0; field < FIELDS.length; field += 1) {
+      const value = values[field];
+      if (value?.includes(REPLACEMENT_CHARACTER) === true) {
+        this.issues.push(
+          this.issue(
+            'encoding',
+            'warning',
+            row,
+            line,
+            field,
+            `${this.locator.label(field)} ${quote(value)} has bytes that are not UTF-8 text (shown as \uFFFD)`,
+            'UTF-8 text; if the file was saved as Latin-1 or Windows-1252, read it with encoding "latin1"',
+            value,
+            { pupilId: values[F_PUPIL]?.trim() }
+          )
+        );
+      }
+    }
+  }
+
+  /** Reports every error of a row and counts it as rejected. */
+  private reportRowErrors(
+    row: number,
+    line: number | undefined,
+    values: readonly (string | undefined)[],
+    wrongType: number,
+    read: {
+      pupilId: string;
+      date: RegisterDate | string;
+      session: Session | null;
+      rawCode: string;
+      code: string;
+      codeKnown: boolean;
+      mapped: boolean;
+      minutes: number;
+    }
+  ): void {
+    // A value of the wrong type (JSON) is shown in its own issue, not as the row's pupil, date or session.
+    const usable = (field: number): boolean => (wrongType & (1 << field)) === 0;
+    const context = {
+      pupilId: read.pupilId === '' || !usable(F_PUPIL) ? undefined : read.pupilId,
+      date: !usable(F_DATE)
+        ? undefined
+        : typeof read.date === 'string'
+          ? values[F_DATE]?.trim()
+          : read.date.iso,
+      session: !usable(F_SESSION) ? undefined : (read.session ?? values[F_SESSION]?.trim()),
+    };
+    const label = (field: number): string => this.locator.label(field);
+    const found = (field: number): string => {
+      const value = values[field];
+      return value === undefined || value.trim() === '' ? 'is empty' : quote(value);
+    };
+    const errors: AttendanceIssue[] = [];
+    const add = (code: AttendanceIssueCode, field: number, detail: string, expected: string): void => {
+      const received = values[field] ?? '';
+      errors.push(this.issue(code, 'error', row, line, field, detail, expected, received, context));
+    };
+    for (let field = 0; field < FIELDS.length; field += 1) {
+      if ((wrongType & (1 << field)) !== 0) {
+        add(
+          'invalid_value',
+          field,
+          `${label(field)} is ${quote(values[field] ?? '')}, not text or a number`,
+          'text or a number'
+        );
+      }
+    }
+    if (read.pupilId === '' && (wrongType & (1 << F_PUPIL)) === 0) {
+      add('invalid_value', F_PUPIL, `${label(F_PUPIL)} is empty`, 'a pupil id');
+    }
+    if (typeof read.date === 'string' && (wrongType & (1 << F_DATE)) === 0) {
+      const text = values[F_DATE];
+      const detail =
+        text === undefined || text.trim() === ''
+          ? `${label(F_DATE)} is empty`
+          : `${label(F_DATE)} ${quote(text)} ${read.date}`;
+      add('invalid_date', F_DATE, detail, this.options.dates.expected);
+    }
+    if (read.session === null && (wrongType & (1 << F_SESSION)) === 0) {
+      const detail =
+        found(F_SESSION) === 'is empty'
+          ? `${label(F_SESSION)} is empty`
+          : `${label(F_SESSION)} ${found(F_SESSION)} names neither session`;
+      add('invalid_session', F_SESSION, detail, this.options.sessions.expected);
+    }
+    if (!read.codeKnown && (wrongType & (1 << F_CODE)) === 0) {
+      const detail = read.mapped
+        ? `${label(F_CODE)} ${quote(read.rawCode)} maps to ${quote(read.code)} in the code list, which is not a register code`
+        : `${label(F_CODE)} ${quote(read.rawCode)} is not a register code${this.options.codeList === undefined ? ' (a system code or id needs the codeList option)' : ' and is not in the code list'}`;
+      add('unknown_code', F_CODE, detail, CODE_EXPECTED);
+    }
+    if (read.minutes < 0 && (wrongType & (1 << F_MINUTES)) === 0) {
+      add(
+        'invalid_value',
+        F_MINUTES,
+        `${label(F_MINUTES)} ${found(F_MINUTES)} is not a whole number of minutes`,
+        MINUTES_EXPECTED
+      );
+    }
+    this.issues.push(...errors);
+    this.rowsRejected += 1;
+  }
+}

@@ -1,0 +1,126 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { CsvError } from 'csv-parse';
+import { AttendanceError } from '../../errors.js';
+import type { ImportedMark, RegisterImportReport } from '../types.js';
+import { ByteDecoder } from './_internal/byteDecoder.js';
+import { CsvRegisterReader } from './_internal/csvRegisterReader.js';
+import { resolveRegisterOptions } from './_internal/resolveOptions.js';
+import type { RegisterCsvStreamOptions } from './types.js';
+
+const DEFAULT_BATCH_SIZE = 10_000;
+
+/**
+ * Streams a long-format register CSV from any async source of text or bytes (for example a
+ * `fs.createReadStream`), never holding the whole text: each chunk is parsed as it arrives, with the same
+ * rules, issues and counts as {@link readRegisterCsv}.
+ *
+ * @remarks
+ * With `onMarks`, marks are handed over in batches and not kept, so memory stays flat however long the file
+ * is: what remains is the issues and, for duplicate detection, about 1 KB per pupil per school year.
+ *
+ * Bytes are read as `encoding` says. By default a byte order mark selects UTF-8, UTF-16LE or UTF-16BE and
+ * anything else is read as UTF-8; bytes that are not valid UTF-8 give an `encoding` warning naming the line
+ * and column whose text they spoil (a row is still used if its fields read). Pass `encoding: 'latin1'` for
+ * Windows-1252 exports. A chunk may end anywhere, even inside a character. Sources should give all text or all
+ * bytes, not a mixture.
+ *
+ * @param source - The CSV as an async iterable of text or byte chunks.
+ * @param options - Everything {@link readRegisterCsv} takes, the encoding, and the `onMarks`, `batchSize` and
+ * `onProgress` callbacks.
+ * @returns The row counts, every issue, and the marks unless `onMarks` took them.
+ * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the file. Errors
+ * from the source (e.g. a file that cannot be read) are passed on unchanged.
+ * @example
+ * const tally = new Map<string, number>();
+ * const report = await importRegisterCsv(fs.createReadStream('register.csv'), {
+ *   source: 'register.csv',
+ *   onMarks: (batch) => {
+ *     for (const mark of batch) tally.set(mark.pupilId, (tally.get(mark.pupilId) ?? 0) + 1);
+ *   },
+ * });
+ * report.rowsRead === report.rowsUsed + report.rowsRejected //=> true
+ * @category Import
+ */
+export async function importRegisterCsv(
+  source: AsyncIterable<string | Uint8Array>,
+  options: RegisterCsvStreamOptions = {}
+): Promise<RegisterImportReport> {
+  const resolved = resolveRegisterOptions(options);
+  const settings = CsvRegisterReader.settings(options);
+  const { onMarks, onProgress } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new AttendanceError([
+      {
+        code: 'invalid_value',
+        severity: 'error',
+        message: `Option batchSize must be a whole number of 1 or more; received ${String(batchSize)}.`,
+        path: ['batchSize'],
+        field: 'batchSize',
+        expected: 'a whole number of 1 or more',
+        received: String(batchSize),
+      },
+    ]);
+  }
+  const marks: ImportedMark[] = [];
+  let batch: ImportedMark[] = [];
+  const reader = new CsvRegisterReader(
+    resolved,
+    onMarks === undefined
+      ? (mark) => {
+          marks.push(mark);
+        }
+      : (mark) => {
+          batch.push(mark);
+          if (batch.length >= batchSize) {
+            const full = batch;
+            batch = [];
+            onMarks(full);
+          }
+        }
+  );
+  const decoder = new ByteDecoder(settings.encoding);
+  const parser = reader.createParser(settings);
+  let failure: unknown;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  // Rows are taken in `on_record`, so the parser's readable side stays empty; resume lets it end.
+  parser.resume();
+  const done = finished(parser).catch((error: unknown) => {
+    failure ??= error;
+  });
+
+  const write = async (bytes: Uint8Array): Promise<void> => {
+    if (decoder.invalid) reader.rows.checkEncoding = true;
+    if (bytes.length === 0 || failure !== undefined) return;
+    if (!parser.write(bytes) && parser.writableLength > 0) await Promise.race([once(parser, 'drain'), done]);
+  };
+
+  let bytesRead = 0;
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      const bytes = decoder.text(chunk);
+      bytesRead += bytes.length;
+      await write(bytes);
+    } else {
+      bytesRead += chunk.length;
+      await write(decoder.bytes(chunk));
+    }
+    if (failure !== undefined) break;
+    onProgress?.({ bytesRead, rowsRead: reader.rows.rowsRead });
+  }
+  await write(decoder.end());
+  parser.end();
+  await done;
+  if (failure !== undefined) {
+    if (!(failure instanceof CsvError)) {
+      throw failure instanceof Error ? failure : new Error('The CSV parser failed.', { cause: failure });
+    }
+    reader.parserFailed(failure);
+  }
+  if (batch.length > 0 && onMarks !== undefined) onMarks(batch);
+  reader.finish();
+  return reader.rows.report(marks);
+}

@@ -1,0 +1,83 @@
+import { AttendanceError } from '../../errors.js';
+import type { SessionMark } from '../../sessions/types.js';
+import type { ImportedMark } from '../types.js';
+import type { RegisterCsvWriteOptions } from './types.js';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A cell as RFC 4180 writes it: quoted (with quotes doubled) when it holds a quote, comma or line break. */
+function cell(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes marks as the generic long-format CSV one line at a time, for streaming to a file: first the header,
+ * then one line per mark, each ending with the line ending. {@link toRegisterCsv} joins the same lines.
+ *
+ * @remarks
+ * The header is `pupil_id,date,session,code,minutes_late,comment`, with a final `upn` column only when some
+ * mark has a UPN. The code written is the statutory `code` (not a mark's `rawCode`). Cells holding a quote,
+ * comma or line break are quoted as RFC 4180 says, so comments survive intact, line breaks included.
+ *
+ * @param marks - The marks; each must name its pupil.
+ * @param options - The line ending (CRLF by default).
+ * @returns A generator of lines, header first.
+ * @throws {@link index!AttendanceError | AttendanceError} If a mark has no `pupilId` (checked before any line is produced).
+ * @example
+ * const out = fs.createWriteStream('register.csv');
+ * for (const line of toRegisterCsvLines(marks)) out.write(line);
+ * out.end();
+ * @category Export
+ */
+export function toRegisterCsvLines(
+  marks: readonly ImportedMark[] | readonly SessionMark[],
+  options: RegisterCsvWriteOptions = {}
+): Generator<string, void, undefined> {
+  const lineEnding = options.lineEnding ?? '\r\n';
+  if ((lineEnding as string) !== '\r\n' && (lineEnding as string) !== '\n') {
+    throw new AttendanceError([
+      {
+        code: 'invalid_value',
+        severity: 'error',
+        message: `Option lineEnding must be "\\r\\n" or "\\n"; received ${JSON.stringify(lineEnding)}.`,
+        path: ['lineEnding'],
+        field: 'lineEnding',
+        expected: '"\\r\\n" or "\\n"',
+        received: JSON.stringify(lineEnding),
+      },
+    ]);
+  }
+  let withUpn = false;
+  const missing: number[] = [];
+  marks.forEach((mark: SessionMark & { upn?: string }, index) => {
+    if (mark.upn !== undefined && mark.upn !== '') withUpn = true;
+    if (mark.pupilId === undefined || mark.pupilId.trim() === '') missing.push(index);
+  });
+  const [first, ...rest] = missing.map((index) => ({
+    code: 'invalid_value' as const,
+    severity: 'error' as const,
+    message: `Mark ${index} (${marks[index]!.date}, ${marks[index]!.session}) has no pupilId, so its row could not be read back.`,
+    path: [index, 'pupilId'],
+    date: marks[index]!.date,
+    session: marks[index]!.session,
+    field: 'pupilId',
+    expected: 'a pupil id',
+    received: marks[index]!.pupilId ?? 'nothing',
+  }));
+  if (first !== undefined) throw new AttendanceError([first, ...rest]);
+  return lines(marks, lineEnding, withUpn);
+}
+
+function* lines(
+  marks: readonly (SessionMark & { upn?: string; comment?: string })[],
+  lineEnding: string,
+  withUpn: boolean
+): Generator<string, void, undefined> {
+  yield `pupil_id,date,session,code,minutes_late,comment${withUpn ? ',upn' : ''}${lineEnding}`;
+  for (const mark of marks) {
+    const minutes = mark.minutesLate === undefined ? '' : String(mark.minutesLate);
+    const comment = mark.comment === undefined ? '' : cell(mark.comment);
+    const upn = withUpn ? `,${mark.upn === undefined ? '' : cell(mark.upn)}` : '';
+    yield `${cell(mark.pupilId!)},${mark.date},${mark.session},${cell(mark.code)},${minutes},${comment}${upn}${lineEnding}`;
+  }
+}
