@@ -1,0 +1,34 @@
+import type { CtfReader } from './ctfReader.js';
+import type { XmlTextDecoder } from './xmlTextDecoder.js';
+
+/**
+ * Feeds one piece of a CTF file to the reader: text as it is, bytes through the decoder. An encoding
+ * problem stops the reader.
+ *
+ * @param reader - The CTF reader.
+ * @param decoder - The byte decoder of this input.
+ * @param chunk - The next piece of the file.
+ * @example
+ * feedChunk(reader, decoder, '<CTfile>');
+ */
+export function feedChunk(reader: CtfReader, decoder: XmlTextDecoder, chunk: string | Uint8Array): void {
+  if (reader.halted) return;
+  const text = typeof chunk === 'string' ? decoder.text(chunk) : decoder.bytes(chunk, reader.line);
+  if (typeof text === 'string') reader.write(text);
+  else reader.fail(text);
+}
+
+/**
+ * Feeds what the decoder still holds at the end of the input.
+ *
+ * @param reader - The CTF reader.
+ * @param decoder - The byte decoder of this input.
+ * @example
+ * finishFeeding(reader, decoder);
+ */
+export function finishFeeding(reader: CtfReader, decoder: XmlTextDecoder): void {
+  if (reader.halted) return;
+  const text = decoder.end(reader.line);
+  if (typeof text === 'string') reader.write(text);
+  else reader.fail(text);
+}
