@@ -1,0 +1,173 @@
+import type { AttendanceIssue } from '../../errors.js';
+import { DFE_POLICY } from '../../policy/presets.js';
+import { isPersistentlyAbsent } from '../../sessions/isPersistentlyAbsent.js';
+import { isSeverelyAbsent } from '../../sessions/isSeverelyAbsent.js';
+import { toAbsenceRate } from '../../sessions/toAbsenceRate.js';
+import { toAttendanceRate } from '../../sessions/toAttendanceRate.js';
+import { toPercentage } from '../../sessions/toPercentage.js';
+import type { Percentage } from '../../sessions/toPercentage.js';
+import { throwIfErrors } from '../../_internal/issues.js';
+import { csvRow } from './_internal/csvText.js';
+import {
+  CODE_COLUMN_PREFIX,
+  CODE_COLUMNS,
+  COUNT_COLUMNS,
+  DISPLAY_COLUMNS,
+  FIXED_COLUMNS,
+  PUPIL_ID_COLUMN,
+  countIdentityIssues,
+} from './_internal/pupilSummaryColumns.js';
+import { describeValue } from './_internal/results.js';
+import { isWholeCount } from './_internal/wholeNumber.js';
+import type { PupilSummaryAttributeValue, PupilSummaryInput, ToPupilSummaryCsvOptions } from './types.js';
+
+function percentText(percentage: Percentage): string {
+  return percentage.kind === 'percentage' ? percentage.text : '';
+}
+
+function attributeText(value: PupilSummaryAttributeValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function attributeColumnsOf(
+  rows: readonly PupilSummaryInput[],
+  chosen: readonly string[] | undefined,
+  issues: AttendanceIssue[]
+): readonly string[] {
+  const columns = chosen ?? [...new Set(rows.flatMap((row) => Object.keys(row.attributes ?? {})))];
+  const seen = new Set<string>();
+  for (const [index, column] of columns.entries()) {
+    const clash = FIXED_COLUMNS.has(column) || column.startsWith(CODE_COLUMN_PREFIX);
+    if (column !== '' && !clash && !seen.has(column)) {
+      seen.add(column);
+      continue;
+    }
+    issues.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message:
+        column === ''
+          ? 'An attribute column needs a name.'
+          : seen.has(column)
+            ? `The attribute column "${column}" is listed twice.`
+            : `The attribute "${column}" cannot be a column: the name is taken by the summary's own columns.`,
+      path: chosen === undefined ? ['attributes', column] : ['attributeColumns', index],
+      field: 'attributes',
+      expected: `a unique, non-empty name that is not a summary column and does not start with "${CODE_COLUMN_PREFIX}"`,
+      received: column,
+    });
+  }
+  return columns;
+}
+
+function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): AttendanceIssue[] {
+  const issues: AttendanceIssue[] = [];
+  const pupilId = typeof row.pupilId === 'string' && row.pupilId !== '' ? row.pupilId : undefined;
+  const pupil = pupilId === undefined ? {} : { pupilId };
+  if (pupilId === undefined) {
+    issues.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message: `Row ${index} has no pupil id.`,
+      path: [index, 'pupilId'],
+      field: 'pupilId',
+      expected: 'a non-empty string',
+      received: describeValue(row.pupilId),
+    });
+  }
+  const bad = (field: string, value: unknown): void => {
+    issues.push({
+      code: 'invalid_counts',
+      severity: 'error',
+      message: `The ${field} count of row ${index}${pupilId === undefined ? '' : ` (pupil ${pupilId})`} must be a whole number of sessions, 0 or more; received ${String(value)}.`,
+      path: [index, 'counts', field],
+      ...pupil,
+      field,
+      expected: 'a whole number, 0 or more',
+      received: String(value),
+    });
+  };
+  for (const [, field] of COUNT_COLUMNS) {
+    if (!isWholeCount(row.counts[field])) bad(field, row.counts[field]);
+  }
+  if (byCode) {
+    if (row.counts.byCode === undefined) bad('byCode', undefined);
+    else {
+      for (const [, code] of CODE_COLUMNS) {
+        if (!isWholeCount(row.counts.byCode[code])) bad(`byCode.${code}`, row.counts.byCode[code]);
+      }
+    }
+  }
+  if (issues.length > 0) return issues;
+  return countIdentityIssues(row.counts, byCode ? row.counts.byCode : undefined, {
+    path: [index, 'counts'],
+    name: (field) => field,
+    ...pupil,
+  });
+}
+
+/**
+ * Writes a per-pupil summary as CSV: one row per pupil with their descriptive columns, integer session
+ * counts, attendance and absence percentages, persistent and severe absence flags and, optionally, the
+ * number of sessions of each register code.
+ *
+ * @remarks
+ * Columns, in order: `pupil_id`; the attribute columns; `possible`, `present`,
+ * `approved_educational_activity`, `attended`, `authorised`, `unauthorised`, `absent`, `not_possible`,
+ * `unmarked`, `late`, `late_after_register_closed`; `attendance_percent` and `absence_percent` (the policy's
+ * display format, by {@link index!toPercentage | toPercentage}; empty when there are no possible sessions); `persistent_absence` and
+ * `severe_absence` (`true` or `false`, by {@link index!isPersistentlyAbsent | isPersistentlyAbsent} and {@link index!isSeverelyAbsent | isSeverelyAbsent} on the
+ * unrounded counts); then, with `byCode`, one `code_<code>` column per code in {@link index!COMPACT_CODES | COMPACT_CODES} order
+ * (`code_-` is no mark yet). The integers are the record; the percentages and flags are for people and are
+ * worked out again from the integers by {@link parsePupilSummaryCsv}. Fields holding a comma, quote or line
+ * break are quoted as RFC 4180 says; values are otherwise written as given (a spreadsheet may read a value
+ * starting with `=` as a formula).
+ *
+ * @param rows - One entry per pupil, e.g. ids with {@link index!countSessions | countSessions} results.
+ * @param options - Line ending, policy, per-code columns and attribute columns.
+ * @returns The CSV text, with a header row.
+ * @throws {@link index!AttendanceError | AttendanceError} Listing every row whose pupil id is empty or whose counts are not whole
+ * numbers or do not add up, and every attribute name that clashes with a summary column.
+ * @example
+ * const csv = toPupilSummaryCsv([{ pupilId: 'P1', counts: countSessions(marks), attributes: { yearGroup: 9 } }]);
+ * csv.split('\r\n')[0] //=> 'pupil_id,yearGroup,possible,present,approved_educational_activity,attended,authorised,unauthorised,absent,not_possible,unmarked,late,late_after_register_closed,attendance_percent,absence_percent,persistent_absence,severe_absence'
+ * @category Export
+ */
+export function toPupilSummaryCsv(
+  rows: readonly PupilSummaryInput[],
+  options: ToPupilSummaryCsvOptions = {}
+): string {
+  const lineEnding = options.lineEnding ?? '\r\n';
+  const policy = options.policy ?? DFE_POLICY;
+  const byCode = options.byCode ?? false;
+  const issues: AttendanceIssue[] = [];
+  const attributeColumns = attributeColumnsOf(rows, options.attributeColumns, issues);
+  for (const [index, row] of rows.entries()) issues.push(...rowIssues(row, index, byCode));
+  throwIfErrors(issues);
+  const header = [
+    PUPIL_ID_COLUMN,
+    ...attributeColumns,
+    ...COUNT_COLUMNS.map(([column]) => column),
+    ...DISPLAY_COLUMNS,
+    ...(byCode ? CODE_COLUMNS.map(([column]) => column) : []),
+  ];
+  const lines = [csvRow(header, lineEnding)];
+  for (const row of rows) {
+    const { counts } = row;
+    const fields = [
+      row.pupilId,
+      ...attributeColumns.map((column) => attributeText(row.attributes?.[column])),
+      ...COUNT_COLUMNS.map(([, field]) => String(counts[field])),
+      percentText(toPercentage(toAttendanceRate(counts), policy.display)),
+      percentText(toPercentage(toAbsenceRate(counts), policy.display)),
+      String(isPersistentlyAbsent(counts, policy)),
+      String(isSeverelyAbsent(counts, policy)),
+    ];
+    if (byCode && counts.byCode !== undefined) {
+      const codeCounts = counts.byCode;
+      for (const [, code] of CODE_COLUMNS) fields.push(String(codeCounts[code]));
+    }
+    lines.push(csvRow(fields, lineEnding));
+  }
+  return lines.join('');
+}
