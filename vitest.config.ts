@@ -1,12 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
+    // The library is pure and no test touches global state, so test files share one module cache per worker:
+    // importing the library once instead of once per file takes the unit run from about 80 s to under 10 s.
+    isolate: false,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'] },
+        // The command-line tool's tests run in their own project, after building it once.
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/cli/**'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], globalSetup: ['test/cli/buildCli.ts'] },
       },
       {
         extends: true,

@@ -1,0 +1,209 @@
+import type { IsoDate, SchoolCalendar, SchoolYear } from '../../calendar/types.js';
+import { explainEscalation } from '../../escalation/explainEscalation.js';
+import { runEscalation } from '../../escalation/runEscalation.js';
+import type { EscalationAction, EscalationStage, EscalationState } from '../../escalation/types.js';
+import { toAttendanceRate } from '../../sessions/toAttendanceRate.js';
+import { applyLimit, omittedLines } from '../output/applyLimit.js';
+import { formatTable } from '../output/formatTable.js';
+import { percentText, rateJson } from '../output/percent.js';
+import type { CommandReport } from '../types.js';
+import { UsageError } from '../usageError.js';
+import type { AnalysisContext } from './context.js';
+import { mapPupils } from './mapPupils.js';
+
+const STAGE_NAMES: Readonly<Record<EscalationStage, string>> = {
+  0: 'universal monitoring',
+  1: 'letter and monitoring',
+  2: 'attendance panel and plan',
+  3: 'education welfare referral',
+  4: 'penalty notice',
+  5: 'continued monitoring',
+};
+
+const STAGES: readonly EscalationStage[] = [0, 1, 2, 3, 4, 5];
+
+// Listing order, most serious first: stage 5 is continued monitoring after attendance improved, so it comes
+// after the stages still in progress and before pupils with no concern.
+const LISTING_RANK: Readonly<Record<EscalationStage, number>> = { 4: 0, 3: 1, 2: 2, 1: 3, 5: 4, 0: 5 };
+
+interface PupilEscalation {
+  readonly pupilId: string;
+  readonly state: EscalationState;
+  readonly due: readonly EscalationAction[];
+  readonly order: number;
+}
+
+/** The school year an as-of date belongs to: the last one starting on or before it. */
+function schoolYearOf(calendar: SchoolCalendar, asOf: IsoDate): { year: SchoolYear; start: IsoDate } {
+  let found: { year: SchoolYear; start: IsoDate } | undefined;
+  for (const year of calendar.years) {
+    const start = year.halfTerms[0]?.start;
+    if (start !== undefined && start <= asOf) found = { year, start };
+  }
+  if (found === undefined) {
+    throw new UsageError(
+      `The date the figures are as of, ${asOf}, is before the first school year of the calendar "${calendar.name}".`,
+      'escalation'
+    );
+  }
+  return found;
+}
+
+/**
+ * `escalation`: each pupil's stage of support (0 to 5) as of a date and the actions due, from the escalation
+ * machine run over the school year to that date with a review at the end of every school week. No letters,
+ * meetings or referrals are recorded from the command line, so every action made due in the current stage is
+ * listed as due.
+ *
+ * @param context - The register, policies, calendar and options.
+ * @param calendar - The school calendar (required: reviews are on school weeks).
+ * @returns The report.
+ * @throws {@link UsageError} If the register is empty and no `--as-of` is given, or the date is before the calendar.
+ * @throws {@link AttendanceError} If the penalty-notice window cannot place a counted session in the calendar.
+ * @example
+ * escalationCommand(context, calendar).findings.stages //=> each pupil's stage
+ */
+export function escalationCommand(context: AnalysisContext, calendar: SchoolCalendar): CommandReport {
+  const { asOf } = context;
+  if (asOf === undefined) {
+    throw new UsageError(
+      'The register has no marks, so there is no date to run to: give --as-of.',
+      'escalation'
+    );
+  }
+  const policy = context.policy.value;
+  const { year, start } = schoolYearOf(calendar, asOf);
+  const all = mapPupils(context, (pupilId, marks) => {
+    const timeline = runEscalation(marks, calendar, {
+      pupilId,
+      policy: context.escalationPolicy.value,
+      attendancePolicy: policy,
+      range: { from: start, to: asOf },
+    });
+    const actions = new Map(timeline.actions.map((action) => [action.id, action]));
+    const due = timeline.state.dueActions
+      .filter((id) => !timeline.state.completedActions.includes(id))
+      .map((id) => actions.get(id))
+      .filter((action) => action !== undefined);
+    return { pupilId, state: timeline.state, due };
+  });
+  const ranked: PupilEscalation[] = all.map((pupil, order) => ({ ...pupil, order }));
+  ranked.sort(
+    (left, right) =>
+      LISTING_RANK[left.state.stage] - LISTING_RANK[right.state.stage] || left.order - right.order
+  );
+  const { shown, omitted } = applyLimit(ranked, context.options.limit);
+  const stageCounts = STAGES.map((stage) => ranked.filter((pupil) => pupil.state.stage === stage).length);
+
+  const figuresOf = (state: EscalationState): { possible: number; attended: number; absent: number } =>
+    state.latestFigures ?? { possible: 0, attended: 0, absent: 0 };
+  const dueText = (due: readonly EscalationAction[], separator: string): string =>
+    due.map((action) => `${action.kind} ${action.dueOn}`).join(separator);
+
+  const table = formatTable(
+    [
+      { heading: 'Pupil' },
+      { heading: 'Stage' },
+      { heading: 'Since' },
+      { heading: 'Attendance %', align: 'right' },
+      { heading: 'Attended', align: 'right' },
+      { heading: 'Possible', align: 'right' },
+      { heading: 'Due actions' },
+    ],
+    shown.map(({ pupilId, state, due }) => {
+      const figures = figuresOf(state);
+      return [
+        pupilId,
+        `${state.stage} ${STAGE_NAMES[state.stage]}`,
+        state.enteredOn ?? '',
+        percentText(toAttendanceRate(figures), policy),
+        String(figures.attended),
+        String(figures.possible),
+        dueText(due, ', '),
+      ];
+    })
+  );
+  const text = [
+    `Escalation in ${context.register.source} as of ${asOf}: weekly reviews of the school year ${year.name} from ${start}; escalation policy ${context.escalationPolicy.name}, penalty-notice rule of policy ${context.policy.name}.`,
+    `Pupils by stage: ${STAGES.map((stage) => `${stage} ${STAGE_NAMES[stage]}: ${stageCounts[stage]}`).join('; ')}.`,
+    'Actions are listed as due until done; the command line records no letters or meetings.',
+    '',
+    ...table,
+    ...omittedLines(omitted, 'pupils'),
+    ...(context.options.explain
+      ? shown.flatMap(({ state }) => ['', ...explainEscalation(state).split('\n')])
+      : []),
+  ];
+
+  const json = {
+    command: 'escalation',
+    source: context.register.source,
+    asOf,
+    schoolYear: year.name,
+    from: start,
+    escalationPolicy: context.escalationPolicy.name,
+    policy: context.policy.name,
+    pupilCount: ranked.length,
+    stageCounts: Object.fromEntries(STAGES.map((stage) => [stage, stageCounts[stage]])),
+    pupils: shown.map(({ pupilId, state, due }) => {
+      const figures = figuresOf(state);
+      return {
+        pupilId,
+        stage: state.stage,
+        stageName: STAGE_NAMES[state.stage],
+        since: state.enteredOn,
+        reviewDueOn: state.reviewDueOn,
+        yearToDate: {
+          possible: figures.possible,
+          attended: figures.attended,
+          absent: figures.absent,
+          attendance: rateJson(toAttendanceRate(figures), policy),
+        },
+        dueActions: due.map((action) => ({
+          id: action.id,
+          kind: action.kind,
+          stage: action.stage,
+          dueOn: action.dueOn,
+          reason: action.reason,
+        })),
+        ...(context.options.explain ? { explanation: explainEscalation(state) } : {}),
+      };
+    }),
+  };
+
+  const csv = {
+    header: [
+      'pupil_id',
+      'stage',
+      'stage_name',
+      'since',
+      'review_due_on',
+      'possible',
+      'attended',
+      'attendance_percent',
+      'due_actions',
+    ],
+    rows: shown.map(({ pupilId, state, due }) => {
+      const figures = figuresOf(state);
+      return [
+        pupilId,
+        state.stage,
+        STAGE_NAMES[state.stage],
+        state.enteredOn,
+        state.reviewDueOn,
+        figures.possible,
+        figures.attended,
+        rateJson(toAttendanceRate(figures), policy)?.percent ?? '',
+        dueText(due, ';'),
+      ];
+    }),
+  };
+
+  return {
+    text,
+    json,
+    csv,
+    findings: { stages: ranked.map((pupil) => pupil.state.stage), issues: 0 },
+    warnings: [],
+  };
+}

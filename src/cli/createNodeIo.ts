@@ -1,0 +1,28 @@
+import { open, readFile } from 'node:fs/promises';
+import type { CliIo } from './types.js';
+
+/**
+ * The real outside world for the command-line tool: the process's stdout and stderr and the file system.
+ *
+ * @returns The io.
+ * @example
+ * process.exitCode = await run(process.argv.slice(2), createNodeIo());
+ */
+export function createNodeIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readFile: (path) => readFile(path, 'utf8'),
+    async openFile(path) {
+      const handle = await open(path, 'r');
+      try {
+        const info = await handle.stat();
+        if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+        return { size: info.size, chunks: handle.createReadStream() };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
+  };
+}

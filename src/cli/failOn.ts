@@ -1,0 +1,88 @@
+import type { CommandName, FailCondition, FailKind, Findings } from './types.js';
+import { UsageError } from './usageError.js';
+
+/** The `--fail-on` conditions each subcommand can test, in the order help lists them. */
+export const FAIL_ON_BY_COMMAND: Readonly<Record<CommandName, readonly FailKind[]>> = {
+  summary: ['persistent', 'severe', 'issues'],
+  persistent: ['persistent', 'severe', 'issues'],
+  penalty: ['penalty', 'issues'],
+  lateness: ['lateness', 'persistent-lateness', 'issues'],
+  escalation: ['stage', 'issues'],
+  check: ['issues'],
+};
+
+const STAGE_CONDITION = /^stage>=([0-5])$/;
+
+function parseCondition(text: string): FailCondition {
+  const stage = STAGE_CONDITION.exec(text);
+  if (stage !== null) return { kind: 'stage', atLeast: Number(stage[1]) };
+  switch (text) {
+    case 'persistent':
+    case 'severe':
+    case 'penalty':
+    case 'lateness':
+    case 'persistent-lateness':
+    case 'issues':
+      return { kind: text };
+    default:
+      throw new UsageError(
+        `Unknown --fail-on condition "${text}": give persistent, severe, penalty, lateness, persistent-lateness, stage>=N (N from 0 to 5) or issues.`
+      );
+  }
+}
+
+/**
+ * Reads `--fail-on` values (each may list several conditions, comma-separated) and checks that the subcommand
+ * can test each one.
+ *
+ * @param values - The option's values.
+ * @param command - The subcommand.
+ * @returns The conditions.
+ * @throws {@link UsageError} For an unknown condition, or one the subcommand does not compute.
+ * @example
+ * parseFailOn(['persistent,severe'], 'summary') //=> [{ kind: 'persistent' }, { kind: 'severe' }]
+ * parseFailOn(['stage>=3'], 'escalation') //=> [{ kind: 'stage', atLeast: 3 }]
+ */
+export function parseFailOn(values: readonly string[], command: CommandName): FailCondition[] {
+  const conditions = values
+    .flatMap((value) => value.split(','))
+    .map((text) => text.trim())
+    .filter((text) => text !== '')
+    .map(parseCondition);
+  const allowed = FAIL_ON_BY_COMMAND[command];
+  for (const condition of conditions) {
+    if (!allowed.includes(condition.kind)) {
+      const name = condition.kind === 'stage' ? 'stage>=N' : condition.kind;
+      throw new UsageError(
+        `--fail-on ${name} does not apply to ${command}; it can test ${allowed.map((kind) => (kind === 'stage' ? 'stage>=N' : kind)).join(', ')}.`,
+        command
+      );
+    }
+  }
+  return conditions;
+}
+
+/**
+ * Which `--fail-on` conditions a command's findings meet, each with the number of pupils (or issues) that met it.
+ *
+ * @param conditions - The conditions.
+ * @param findings - What the command found.
+ * @returns One line per condition met, e.g. `'persistent: 4 pupils'`; empty when none is.
+ * @example
+ * matchFailOn([{ kind: 'stage', atLeast: 3 }], { stages: [0, 3, 4], issues: 0 }) //=> ['stage>=3: 2 pupils']
+ */
+export function matchFailOn(conditions: readonly FailCondition[], findings: Findings): string[] {
+  const matched: string[] = [];
+  for (const condition of conditions) {
+    if (condition.kind === 'stage') {
+      const count = (findings.stages ?? []).filter((stage) => stage >= condition.atLeast).length;
+      if (count > 0) matched.push(`stage>=${condition.atLeast}: ${count} pupil${count === 1 ? '' : 's'}`);
+    } else if (condition.kind === 'issues') {
+      if (findings.issues > 0) matched.push(`issues: ${findings.issues} found`);
+    } else {
+      const count = findings[condition.kind] ?? 0;
+      if (count > 0) matched.push(`${condition.kind}: ${count} pupil${count === 1 ? '' : 's'}`);
+    }
+  }
+  return matched;
+}

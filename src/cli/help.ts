@@ -1,0 +1,245 @@
+import type { CommandName } from './types.js';
+
+const PROGRAM = 'school-attendance';
+
+interface CommandHelp {
+  readonly summary: string;
+  readonly usage: string;
+  readonly description: readonly string[];
+  readonly options: readonly (readonly [string, string])[];
+  readonly failOn: string;
+  readonly examples: readonly string[];
+}
+
+const REGISTER_OPTIONS: readonly (readonly [string, string])[] = [
+  ['--format csv|json|ctf', 'The register format, when the extension (.csv, .json, .xml) does not say'],
+  [
+    '--mapping PRESET',
+    'Columns of a CSV or JSON register: generic (default), arbor, sims, assembly, wonde, go4schools',
+  ],
+];
+
+const POLICY_OPTION: readonly [string, string] = [
+  '--policy NAME|FILE',
+  'Attendance policy: dfe (default), dfe-live-figures, dfe-2010-to-2015, dfe-2005-to-2010, hcat-trust (or trust), or a JSON file of settings',
+];
+
+const AS_OF_OPTION: readonly [string, string] = [
+  '--as-of DATE',
+  'Figures as of this date (YYYY-MM-DD); later marks are left out. Default: the last date in the register',
+];
+
+const OUTPUT_OPTIONS: readonly (readonly [string, string])[] = [
+  ['--json', 'Write one JSON document'],
+  ['--csv', 'Write CSV (RFC 4180)'],
+  ['--limit N', 'List at most N rows'],
+  ['--pupil ID', 'Only this pupil (repeat for more)'],
+  ['--fail-on LIST', 'Exit with 1 when a finding matches (comma-separated conditions; see below)'],
+  ['--quiet, -q', 'No warnings or progress bar on stderr'],
+  ['--no-progress', 'No progress bar'],
+  ['--help, -h', 'This help'],
+];
+
+const CALENDAR_REQUIRED: readonly [string, string] = [
+  '--calendar FILE',
+  'The school calendar (JSON); required. A mark on a day it has closed is an error',
+];
+
+const CALENDAR_OPTIONAL: readonly [string, string] = [
+  '--calendar FILE',
+  'A school calendar (JSON) to check the marks against; a mark on a day it has closed is an error',
+];
+
+/** Every subcommand's help, in the order the general help lists them. */
+const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
+  summary: {
+    summary: "Each pupil's sessions, attendance rate, band and PA/SA flags, then the overall figures",
+    usage: `${PROGRAM} summary <register-file> [options]`,
+    description: [
+      'For each pupil: possible sessions, attended, authorised and unauthorised absence, the attendance rate',
+      "(in the policy's display format), the band of the policy's band table, and whether the pupil is a",
+      'persistent absentee (PA) or severely absent (SA). Then one overall line computed as DfE does: sums of',
+      'sessions over all pupils, divided once. Thresholds are compared on whole sessions: 38 absences in 380',
+      'possible sessions is persistent absence; 38 in 381, which displays as 10.0 %, is not.',
+    ],
+    options: [POLICY_OPTION, AS_OF_OPTION, CALENDAR_OPTIONAL, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS],
+    failOn: 'persistent (any persistent absentee), severe (any severely absent pupil), issues (any warning)',
+    examples: [
+      `${PROGRAM} summary register.csv --policy trust`,
+      `${PROGRAM} summary register.csv --as-of 2025-02-14 --csv > autumn-and-spring-1.csv`,
+    ],
+  },
+  persistent: {
+    summary: 'Persistent (10 % or more missed) and severe (50 % or more) absentees, highest rate first',
+    usage: `${PROGRAM} persistent <register-file> [options]`,
+    description: [
+      'Lists the severely absent and the persistent absentees (severe included) with their possible sessions,',
+      "sessions missed and absence rate, highest rate first, by the policy's thresholds. Rates are of each",
+      "pupil's own possible sessions and compared exactly: 38 of 380 is persistent absence, 38 of 381 is not.",
+    ],
+    options: [POLICY_OPTION, AS_OF_OPTION, CALENDAR_OPTIONAL, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS],
+    failOn: 'persistent, severe, issues',
+    examples: [`${PROGRAM} persistent register.csv --csv > persistent-absentees.csv`],
+  },
+  penalty: {
+    summary: 'Who reached the penalty-notice threshold, when, and which sessions counted',
+    usage: `${PROGRAM} penalty <register-file> --calendar FILE [options]`,
+    description: [
+      "Applies the policy's penalty-notice threshold to each pupil: nationally (policy dfe), 10 sessions of",
+      'unauthorised absence (G, N, O, U) within a rolling 10 school weeks, counted from 19 August 2024; the',
+      'trust preset uses its own rule (10 sessions of O, U or G within 12 calendar weeks). Lists each pupil who',
+      'reached it, the date the threshold was first reached, the window, and the sessions in it. Reaching it',
+      'means a notice must be considered, not that one is issued.',
+    ],
+    options: [CALENDAR_REQUIRED, POLICY_OPTION, AS_OF_OPTION, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS],
+    failOn: 'penalty (any pupil reached the threshold), issues',
+    examples: [`${PROGRAM} penalty register.csv --calendar calendar.json --as-of 2025-03-31`],
+  },
+  lateness: {
+    summary: 'Late marks per half-term, the lateness actions reached, and persistent lateness',
+    usage: `${PROGRAM} lateness <register-file> --calendar FILE [options]`,
+    description: [
+      "Counts each pupil's L (late before the register closed) and U (late after it closed) marks in each",
+      "half-term of the calendar, the lateness policy's half-term actions reached and when (trust preset: a",
+      'letter at the third L, a meeting from the fourth to the sixth, a warning at the fifth U), and persistent',
+      "lateness over the policy's rolling window (trust preset: 10 U within 12 calendar weeks).",
+    ],
+    options: [
+      CALENDAR_REQUIRED,
+      [
+        '--lateness-policy NAME|FILE',
+        'Lateness policy: hcat-trust (default, or trust), or a JSON file of settings',
+      ],
+      AS_OF_OPTION,
+      ...REGISTER_OPTIONS,
+      ...OUTPUT_OPTIONS,
+    ],
+    failOn: 'lateness (any half-term action reached), persistent-lateness, issues',
+    examples: [`${PROGRAM} lateness register.csv --calendar calendar.json --limit 20`],
+  },
+  escalation: {
+    summary: "Each pupil's stage of support (0-5) and the actions due as of a date",
+    usage: `${PROGRAM} escalation <register-file> --calendar FILE [options]`,
+    description: [
+      'Runs the escalation stages over the school year up to --as-of, with a review at the end of every school',
+      'week: 0 universal monitoring, 1 letter and monitoring, 2 attendance panel and plan, 3 education welfare',
+      'referral, 4 penalty notice, 5 continued monitoring. Lists each pupil, most serious first (stages 4, 3, 2,',
+      '1, then 5, then 0), with the date the stage began, year-to-date attendance and the actions due. The',
+      "policy's penalty-notice rule feeds the reviews. No letters or meetings are recorded from the command",
+      'line, so actions stay listed as due.',
+    ],
+    options: [
+      CALENDAR_REQUIRED,
+      AS_OF_OPTION,
+      [
+        '--escalation-policy NAME|FILE',
+        'Stages of support: hcat-trust (default, or trust), or a JSON file of settings',
+      ],
+      POLICY_OPTION,
+      ['--explain', "Add each listed pupil's history in plain English"],
+      ...REGISTER_OPTIONS,
+      ...OUTPUT_OPTIONS,
+    ],
+    failOn: 'stage>=N (any pupil at stage N or above, N from 0 to 5), issues',
+    examples: [
+      `${PROGRAM} escalation register.csv --calendar calendar.json --as-of 2025-01-31 --limit 10`,
+      `${PROGRAM} escalation register.csv --calendar calendar.json --pupil P0042 --explain`,
+    ],
+  },
+  check: {
+    summary: 'Validate register files and list every problem with its file and line',
+    usage: `${PROGRAM} check <register-file>... [options]`,
+    description: [
+      'Reads each register file and lists every problem with its file, line, pupil, date, session and field,',
+      'what was expected and what was found, and how many rows were read, used and rejected. Also finds two',
+      'marks for one session and, with --calendar, marks on days the school is closed; any calendar or policy',
+      'file given is validated too. Exits with 2 when there is any error.',
+    ],
+    options: [
+      ['--calendar FILE', 'Also check marks against this school calendar (and the calendar itself)'],
+      ['--policy FILE', 'Also validate this policy file'],
+      ...REGISTER_OPTIONS,
+      ...OUTPUT_OPTIONS.filter(([name]) => !name.startsWith('--pupil')),
+    ],
+    failOn: 'issues (any warning; errors always exit with 2)',
+    examples: [`${PROGRAM} check export.csv --calendar calendar.json`],
+  },
+};
+
+/** The subcommands, in help order. */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly CommandName[];
+
+function optionLines(options: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...options.map(([name]) => name.length));
+  return options.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`);
+}
+
+const EXIT_CODES = [
+  'Exit codes:',
+  '  0  done (no --fail-on condition matched)',
+  '  1  a --fail-on condition matched',
+  '  2  bad input or usage: unreadable file, invalid register, calendar or policy, unknown option',
+  '  3  internal error (a bug: please report it)',
+];
+
+/**
+ * The help text: the general help, or one subcommand's with its options, `--fail-on` conditions and examples.
+ *
+ * @param command - The subcommand, or nothing for the general help.
+ * @returns The text, ending with a line break.
+ * @example
+ * helpText('summary').startsWith('Usage: school-attendance summary') //=> true
+ */
+export function helpText(command?: CommandName): string {
+  if (command === undefined) {
+    const width = Math.max(...COMMAND_NAMES.map((name) => name.length));
+    return `${[
+      `Usage: ${PROGRAM} <command> <register-file> [options]`,
+      '',
+      'Attendance figures from a school register file, by the rules for schools in England.',
+      '',
+      'Commands:',
+      ...COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`),
+      '',
+      'Common options:',
+      ...optionLines([
+        [
+          '--calendar FILE',
+          'The school calendar (JSON); required by penalty, lateness and escalation, and any mark on a day it has closed is an error',
+        ],
+        POLICY_OPTION,
+        AS_OF_OPTION,
+        ...REGISTER_OPTIONS,
+        ...OUTPUT_OPTIONS,
+        ['--version', 'The version'],
+      ]),
+      '',
+      'Output is an aligned table unless --json or --csv is given. Data goes to stdout; progress, warnings',
+      'and errors go to stderr.',
+      '',
+      '--fail-on conditions:',
+      ...COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].failOn}`),
+      '',
+      ...EXIT_CODES,
+      '',
+      `Run "${PROGRAM} <command> --help" for a command's options and examples, e.g.`,
+      `  ${PROGRAM} summary register.csv --calendar calendar.json --policy trust`,
+    ].join('\n')}\n`;
+  }
+  const help = COMMANDS[command];
+  return `${[
+    `Usage: ${help.usage}`,
+    '',
+    ...help.description,
+    '',
+    'Options:',
+    ...optionLines(help.options),
+    '',
+    `--fail-on conditions: ${help.failOn}.`,
+    '',
+    ...EXIT_CODES,
+    '',
+    help.examples.length === 1 ? 'Example:' : 'Examples:',
+    ...help.examples.map((example) => `  ${example}`),
+  ].join('\n')}\n`;
+}

@@ -1,0 +1,35 @@
+import type { AttendanceIssue } from '../../errors.js';
+
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file',
+  EACCES: 'permission to read it was denied',
+  EISDIR: 'it is a directory, not a file',
+};
+
+/**
+ * The issue for a file that could not be opened or read at all, naming the file and the system's reason.
+ *
+ * @param source - The file, as given on the command line.
+ * @param what - What the file was to be, e.g. `'school calendar'`.
+ * @param error - What the file system threw.
+ * @returns The issue.
+ * @example
+ * unreadableFileIssue('calendar.json', 'school calendar', Object.assign(new Error(), { code: 'ENOENT' })).message
+ * //=> 'Cannot read the school calendar "calendar.json": there is no such file.'
+ */
+export function unreadableFileIssue(source: string, what: string, error: unknown): AttendanceIssue {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  const reason =
+    (code === undefined ? undefined : READ_ERRORS[code]) ??
+    (error instanceof Error ? error.message : String(error));
+  return {
+    code: 'malformed_input',
+    severity: 'error',
+    message: `Cannot read the ${what} "${source}": ${reason}.`,
+    path: [],
+    source,
+    expected: `a readable ${what} file`,
+    received: code ?? 'an unreadable file',
+  };
+}

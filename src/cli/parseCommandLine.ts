@@ -1,0 +1,181 @@
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../calendar/isIsoDate.js';
+import { REGISTER_COLUMN_PRESETS } from '../io/long/registerColumnPresets.js';
+import { parseFailOn } from './failOn.js';
+import { COMMAND_NAMES } from './help.js';
+import type { CliOptions, CommandName, RegisterFormat } from './types.js';
+import { UsageError } from './usageError.js';
+
+const OPTIONS = {
+  calendar: { type: 'string' },
+  policy: { type: 'string' },
+  'lateness-policy': { type: 'string' },
+  'escalation-policy': { type: 'string' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  mapping: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  limit: { type: 'string' },
+  pupil: { type: 'string', multiple: true },
+  'fail-on': { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-progress': { type: 'boolean' },
+  explain: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+const COMMON: readonly OptionName[] = [
+  'calendar',
+  'policy',
+  'as-of',
+  'format',
+  'mapping',
+  'json',
+  'csv',
+  'limit',
+  'pupil',
+  'fail-on',
+  'quiet',
+  'no-progress',
+  'help',
+];
+
+/** The options each subcommand takes; any other is a usage error, so a misplaced option is never ignored. */
+const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
+  summary: COMMON,
+  persistent: COMMON,
+  penalty: COMMON,
+  lateness: [...COMMON, 'lateness-policy'],
+  escalation: [...COMMON, 'escalation-policy', 'explain'],
+  check: COMMON.filter((name) => name !== 'as-of' && name !== 'pupil'),
+};
+
+const FORMATS: readonly RegisterFormat[] = ['csv', 'json', 'ctf'];
+
+const MAPPING_PRESETS = Object.keys(REGISTER_COLUMN_PRESETS);
+
+/** What the command line asks for. */
+export type CommandLine =
+  | { readonly kind: 'help'; readonly command?: CommandName }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'run'; readonly command: CommandName; readonly options: CliOptions };
+
+function isCommand(name: string | undefined): name is CommandName {
+  return name !== undefined && (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+const PARSE_CONFIG = { options: OPTIONS, allowPositionals: true, strict: true } as const;
+
+function parse(argv: readonly string[]): ReturnType<typeof parseArgs<typeof PARSE_CONFIG>> {
+  try {
+    return parseArgs({ ...PARSE_CONFIG, args: [...argv] });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+      throw new UsageError(`Unknown option ${option}.`, isCommand(argv[0]) ? argv[0] : undefined);
+    }
+    throw new UsageError(message, isCommand(argv[0]) ? argv[0] : undefined);
+  }
+}
+
+function checkedLimit(text: string | undefined, command: CommandName): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(text)) {
+    throw new UsageError(`--limit must be a whole number of rows, 1 or more; received "${text}".`, command);
+  }
+  return Number(text);
+}
+
+function checkedFormat(text: string | undefined, command: CommandName): RegisterFormat | undefined {
+  if (text === undefined) return undefined;
+  if (!(FORMATS as readonly string[]).includes(text)) {
+    throw new UsageError(`--format must be csv, json or ctf; received "${text}".`, command);
+  }
+  return text as RegisterFormat;
+}
+
+/**
+ * Reads the command line: the subcommand, the register files and the options, each checked, so that a mistake
+ * is reported before any file is read.
+ *
+ * @param argv - The arguments after the program name.
+ * @returns What to do: show help, show the version, or run a subcommand with its options.
+ * @throws {@link UsageError} For a missing or unknown command, an unknown or misplaced option, or a bad value.
+ * @example
+ * parseCommandLine(['summary', 'register.csv', '--json']) // { kind: 'run', command: 'summary', options: { output: 'json', … } }
+ * parseCommandLine(['penalty', '--help']) //=> { kind: 'help', command: 'penalty' }
+ */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const { values, positionals } = parse(argv);
+  const [first, ...files] = positionals;
+  if (values.version === true) return { kind: 'version' };
+  if (first === 'help') {
+    const [topic] = files;
+    if (topic === undefined) return { kind: 'help' };
+    if (!isCommand(topic)) throw new UsageError(`Unknown command "${topic}".`);
+    return { kind: 'help', command: topic };
+  }
+  if (first === undefined) {
+    if (values.help === true) return { kind: 'help' };
+    throw new UsageError(`Give a command: ${COMMAND_NAMES.join(', ')}.`);
+  }
+  if (!isCommand(first))
+    throw new UsageError(`Unknown command "${first}": use one of ${COMMAND_NAMES.join(', ')}.`);
+  const command = first;
+  if (values.help === true) return { kind: 'help', command };
+
+  const allowed = ALLOWED[command];
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}.`, command);
+  }
+  if (files.length === 0) throw new UsageError(`Give the register file to read.`, command);
+  if (files.length > 1 && command !== 'check') {
+    throw new UsageError(
+      `${command} reads one register file; received ${files.length}: ${files.join(', ')}.`,
+      command
+    );
+  }
+  if (values.json === true && values.csv === true)
+    throw new UsageError('Give --json or --csv, not both.', command);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    throw new UsageError(
+      `--as-of must be a date as YYYY-MM-DD naming a real day; received "${asOf}".`,
+      command
+    );
+  }
+  const mapping = values.mapping;
+  if (mapping !== undefined && !MAPPING_PRESETS.includes(mapping) && !mapping.endsWith('.json')) {
+    throw new UsageError(
+      `--mapping must be one of ${MAPPING_PRESETS.join(', ')}, or a .json file of column names; received "${mapping}".`,
+      command
+    );
+  }
+  const format = checkedFormat(values.format, command);
+  const limit = checkedLimit(values.limit, command);
+
+  const options: CliOptions = {
+    files,
+    ...(values.calendar === undefined ? {} : { calendar: values.calendar }),
+    ...(values.policy === undefined ? {} : { policy: values.policy }),
+    ...(values['lateness-policy'] === undefined ? {} : { latenessPolicy: values['lateness-policy'] }),
+    ...(values['escalation-policy'] === undefined ? {} : { escalationPolicy: values['escalation-policy'] }),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(format === undefined ? {} : { format }),
+    ...(mapping === undefined ? {} : { mapping }),
+    ...(limit === undefined ? {} : { limit }),
+    output: values.json === true ? 'json' : values.csv === true ? 'csv' : 'table',
+    failOn: parseFailOn(values['fail-on'] ?? [], command),
+    pupils: values.pupil ?? [],
+    quiet: values.quiet === true,
+    progress: values['no-progress'] !== true,
+    explain: values.explain === true,
+  };
+  return { kind: 'run', command, options };
+}

@@ -1,0 +1,300 @@
+import { version as packageVersion } from '../../package.json';
+import { checkMarksAgainstCalendar } from '../calendar/checkMarksAgainstCalendar.js';
+import type { IsoDate, SchoolCalendar } from '../calendar/types.js';
+import { AttendanceError } from '../errors.js';
+import type { AttendanceIssue } from '../errors.js';
+import { checkCommand } from './commands/check.js';
+import type { AnalysisContext, PupilRegisters } from './commands/context.js';
+import { escalationCommand } from './commands/escalation.js';
+import { latenessCommand } from './commands/lateness.js';
+import { penaltyCommand } from './commands/penalty.js';
+import { persistentCommand } from './commands/persistent.js';
+import { summaryCommand } from './commands/summary.js';
+import { matchFailOn } from './failOn.js';
+import { helpText } from './help.js';
+import { detectFormat } from './load/detectFormat.js';
+import { loadCalendar } from './load/loadCalendar.js';
+import { loadPolicySetting } from './load/loadPolicySetting.js';
+import { locateIssues } from './load/locateIssues.js';
+import { loadMapping } from './load/loadMapping.js';
+import type { LoadedRegister, LoadRegisterOptions } from './load/loadRegister.js';
+import { loadRegister } from './load/loadRegister.js';
+import { ATTENDANCE_POLICY_KIND, ESCALATION_POLICY_KIND, LATENESS_POLICY_KIND } from './load/policyKinds.js';
+import { createProgressBar } from './output/createProgressBar.js';
+import { formatCsv } from './output/formatCsv.js';
+import { formatIssue } from './output/formatIssue.js';
+import { formatJson } from './output/formatJson.js';
+import { parseCommandLine } from './parseCommandLine.js';
+import type { CliIo, CliOptions, CommandName, CommandReport, ExitCode } from './types.js';
+import { UsageError } from './usageError.js';
+
+const PROGRAM = 'school-attendance';
+// Enough to see what is wrong; `check` lists every problem.
+const MOST_ISSUES_SHOWN = 50;
+const MOST_WARNINGS_SHOWN = 20;
+
+function issueLines(issues: readonly AttendanceIssue[], most: number, files: readonly string[]): string[] {
+  const hidden = issues.length - most;
+  return [
+    ...issues.slice(0, most).map((issue) => `  ${formatIssue(issue)}`),
+    ...(hidden > 0
+      ? [`  … and ${hidden} more: run "${PROGRAM} check ${files.join(' ')}" to list them all.`]
+      : []),
+  ];
+}
+
+function writeReport(io: CliIo, report: CommandReport, options: CliOptions): void {
+  switch (options.output) {
+    case 'json':
+      io.stdout.write(formatJson(report.json));
+      break;
+    case 'csv':
+      io.stdout.write(formatCsv(report.csv.header, report.csv.rows));
+      break;
+    case 'table':
+      io.stdout.write(`${report.text.join('\n')}\n`);
+      break;
+  }
+}
+
+function progressFor(
+  io: CliIo,
+  options: CliOptions
+): (label: string, totalBytes: number) => ReturnType<typeof createProgressBar> {
+  const enabled = io.stderr.isTTY === true && options.progress && !options.quiet;
+  return (label, totalBytes) => createProgressBar(io.stderr, label, totalBytes, enabled);
+}
+
+/** The exit code for `--fail-on`, saying on stderr what matched. */
+function failOnExit(io: CliIo, report: CommandReport, options: CliOptions): ExitCode {
+  const matched = matchFailOn(options.failOn, report.findings);
+  if (matched.length === 0) return 0;
+  if (!options.quiet) io.stderr.write(`${PROGRAM}: --fail-on matched: ${matched.join('; ')}.\n`);
+  return 1;
+}
+
+/** How to read the register files, apart from their format. */
+async function registerOptions(
+  io: CliIo,
+  options: CliOptions,
+  calendar: SchoolCalendar | undefined
+): Promise<Omit<LoadRegisterOptions, 'format'>> {
+  const mapping = options.mapping === undefined ? undefined : await loadMapping(io, options.mapping);
+  return {
+    ...(mapping === undefined ? {} : { mapping }),
+    ...(typeof mapping === 'object' && options.mapping !== undefined
+      ? { mappingSource: options.mapping }
+      : {}),
+    ...(calendar === undefined ? {} : { calendar }),
+    progress: progressFor(io, options),
+  };
+}
+
+// Calendar and policy files for `check`: their problems are listed with the register's, not thrown.
+async function settingsIssues(
+  io: CliIo,
+  options: CliOptions
+): Promise<{ calendar?: SchoolCalendar; issues: AttendanceIssue[] }> {
+  const issues: AttendanceIssue[] = [];
+  let calendar: SchoolCalendar | undefined;
+  const collect = async (load: () => Promise<unknown>): Promise<void> => {
+    try {
+      await load();
+    } catch (error) {
+      if (!(error instanceof AttendanceError)) throw error;
+      issues.push(...error.issues);
+    }
+  };
+  if (options.calendar !== undefined) {
+    const file = options.calendar;
+    await collect(async () => (calendar = await loadCalendar(io, file)));
+  }
+  if (options.policy !== undefined) {
+    const spec = options.policy;
+    await collect(() => loadPolicySetting(io, spec, ATTENDANCE_POLICY_KIND));
+  }
+  return { ...(calendar === undefined ? {} : { calendar }), issues };
+}
+
+async function runCheck(io: CliIo, options: CliOptions): Promise<ExitCode> {
+  const settings = await settingsIssues(io, options);
+  const reading = await registerOptions(io, options, settings.calendar);
+  const registers: LoadedRegister[] = [];
+  for (const file of options.files) {
+    registers.push(await loadRegister(io, file, { ...reading, format: detectFormat(file, options.format) }));
+  }
+  const report = checkCommand({
+    registers,
+    ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
+    settingsIssues: settings.issues,
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
+  writeReport(io, report, options);
+  if (report.errors > 0) {
+    if (!options.quiet) io.stderr.write(`${PROGRAM}: ${report.errors} errors found.\n`);
+    return 2;
+  }
+  return failOnExit(io, report, options);
+}
+
+/** Each pupil's marks up to the as-of date (made one pupil at a time), and that date. */
+function groupPupils(
+  register: LoadedRegister,
+  options: CliOptions
+): { pupils: PupilRegisters; asOf: IsoDate | undefined } {
+  const store = register.marks;
+  const asOf = options.asOf ?? store.lastDate;
+  if (options.pupils.length > 0) {
+    const unknown = options.pupils.filter((pupilId) => !store.pupilIds.includes(pupilId));
+    if (unknown.length > 0) throw new UsageError(`No pupil ${unknown.join(', ')} in ${register.source}.`);
+  }
+  const wanted = new Set(options.pupils);
+  const pupilIds =
+    wanted.size === 0 ? store.pupilIds : store.pupilIds.filter((pupilId) => wanted.has(pupilId));
+  const pupils: PupilRegisters = {
+    *[Symbol.iterator]() {
+      for (const pupilId of pupilIds) {
+        const marks = store.marksOf(pupilId, asOf);
+        // A pupil with no marks up to the date had no register yet.
+        if (marks.length > 0) yield [pupilId, marks] as const;
+      }
+    },
+  };
+  return { pupils, asOf };
+}
+
+/** Every mark the calendar contradicts (a weekend, a holiday, a closure), located in the file. */
+function calendarIssues(register: LoadedRegister, calendar: SchoolCalendar): AttendanceIssue[] {
+  return register.marks.pupilIds.flatMap((pupilId) => {
+    const marks = register.marks.marksOf(pupilId);
+    return locateIssues(checkMarksAgainstCalendar(marks, calendar), register.source, marks);
+  });
+}
+
+function requireCalendar(calendar: SchoolCalendar | undefined, command: CommandName): SchoolCalendar {
+  if (calendar === undefined) {
+    throw new UsageError(`${command} counts in school weeks and half-terms: give --calendar FILE.`, command);
+  }
+  return calendar;
+}
+
+async function runAnalysis(
+  io: CliIo,
+  command: Exclude<CommandName, 'check'>,
+  options: CliOptions
+): Promise<ExitCode> {
+  const [source] = options.files as [string];
+  const format = detectFormat(source, options.format);
+  if (
+    options.calendar === undefined &&
+    (command === 'penalty' || command === 'lateness' || command === 'escalation')
+  ) {
+    requireCalendar(undefined, command);
+  }
+  const calendar = options.calendar === undefined ? undefined : await loadCalendar(io, options.calendar);
+  const policy = await loadPolicySetting(io, options.policy ?? 'dfe', ATTENDANCE_POLICY_KIND);
+  const latenessPolicy = await loadPolicySetting(
+    io,
+    options.latenessPolicy ?? 'hcat-trust',
+    LATENESS_POLICY_KIND
+  );
+  const escalationPolicy = await loadPolicySetting(
+    io,
+    options.escalationPolicy ?? 'hcat-trust',
+    ESCALATION_POLICY_KIND
+  );
+  const register = await loadRegister(io, source, {
+    ...(await registerOptions(io, options, calendar)),
+    format,
+  });
+  // A mark the calendar contradicts is bad input whatever the command.
+  const [firstError, ...otherErrors] = [
+    ...register.issues,
+    ...(calendar === undefined ? [] : calendarIssues(register, calendar)),
+  ].filter((issue) => issue.severity === 'error');
+  if (firstError !== undefined) throw new AttendanceError([firstError, ...otherErrors]);
+  const { pupils, asOf } = groupPupils(register, options);
+  const context: AnalysisContext = {
+    options,
+    register,
+    pupils,
+    asOf,
+    policy,
+    calendar,
+    latenessPolicy,
+    escalationPolicy,
+  };
+  const report = ((): CommandReport => {
+    switch (command) {
+      case 'summary':
+        return summaryCommand(context);
+      case 'persistent':
+        return persistentCommand(context);
+      case 'penalty':
+        return penaltyCommand(context, requireCalendar(calendar, command));
+      case 'lateness':
+        return latenessCommand(context, requireCalendar(calendar, command));
+      case 'escalation':
+        return escalationCommand(context, requireCalendar(calendar, command));
+    }
+  })();
+  const warnings = [...register.issues, ...report.warnings];
+  writeReport(io, report, options);
+  if (warnings.length > 0 && !options.quiet) {
+    io.stderr.write(
+      `${[`${PROGRAM}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...issueLines(warnings, MOST_WARNINGS_SHOWN, options.files)].join('\n')}\n`
+    );
+  }
+  return failOnExit(io, { ...report, findings: { ...report.findings, issues: warnings.length } }, options);
+}
+
+function reportFailure(io: CliIo, error: unknown, files: readonly string[]): ExitCode {
+  if (error instanceof UsageError) {
+    const help = error.command === undefined ? `${PROGRAM} --help` : `${PROGRAM} ${error.command} --help`;
+    io.stderr.write(`${PROGRAM}: ${error.message}\nRun "${help}" for usage.\n`);
+    return 2;
+  }
+  if (error instanceof AttendanceError) {
+    const count = error.issues.length;
+    io.stderr.write(
+      `${[`${PROGRAM}: ${count} problem${count === 1 ? '' : 's'} in the input:`, ...issueLines(error.issues, MOST_ISSUES_SHOWN, files)].join('\n')}\n`
+    );
+    return 2;
+  }
+  // Not the input's fault: say so, with the stack, so that it can be reported.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`${PROGRAM}: internal error, please report it:\n${detail}\n`);
+  return 3;
+}
+
+/**
+ * Runs the command-line tool: parses the arguments, reads the files, runs the subcommand and writes its report,
+ * returning the exit code. Every outside effect goes through `io`, so that it can be tested without a process.
+ *
+ * @param argv - The arguments after the program name, e.g. `['summary', 'register.csv', '--json']`.
+ * @param io - Output streams and file access.
+ * @returns 0 done; 1 a `--fail-on` condition matched; 2 bad input or usage; 3 internal error.
+ * @example
+ * process.exitCode = await run(process.argv.slice(2), createNodeIo());
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let files: readonly string[] = [];
+  try {
+    const commandLine = parseCommandLine(argv);
+    switch (commandLine.kind) {
+      case 'help':
+        io.stdout.write(helpText(commandLine.command));
+        return 0;
+      case 'version':
+        io.stdout.write(`${packageVersion}\n`);
+        return 0;
+      case 'run':
+        files = commandLine.options.files;
+        return commandLine.command === 'check'
+          ? await runCheck(io, commandLine.options)
+          : await runAnalysis(io, commandLine.command, commandLine.options);
+    }
+  } catch (error) {
+    return reportFailure(io, error, files);
+  }
+}

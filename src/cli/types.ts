@@ -1,0 +1,114 @@
+import type { IsoDate } from '../calendar/types.js';
+import type { AttendanceIssue } from '../errors.js';
+
+/** A stream the command-line tool writes to: `process.stdout`, `process.stderr`, or a test's recorder. */
+export interface CliOutput {
+  /** Writes text as it is (no newline is added). */
+  write(text: string): unknown;
+  /** Whether the stream is a terminal: tables and the progress bar are for people. */
+  readonly isTTY?: boolean | undefined;
+  /** The terminal's width in characters, where known. */
+  readonly columns?: number | undefined;
+}
+
+/** A file opened for streaming: its size (for the progress bar) and its bytes. */
+export interface OpenedFile {
+  /** The size in bytes. */
+  readonly size: number;
+  /** The file's bytes, in chunks. */
+  readonly chunks: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Everything the command-line tool touches outside itself, so that `run` can be tested without a process: the
+ * two output streams and the file system. Reading a file that does not exist rejects with the system's error.
+ */
+export interface CliIo {
+  /** Where data goes. */
+  readonly stdout: CliOutput;
+  /** Where progress, warnings and error messages go. */
+  readonly stderr: CliOutput;
+  /** Reads a whole text file as UTF-8 (calendars and policies). */
+  readFile(path: string): Promise<string>;
+  /** Opens a file for streaming (registers). */
+  openFile(path: string): Promise<OpenedFile>;
+}
+
+/** The exit codes: 0 ok, 1 a `--fail-on` finding, 2 bad input or usage, 3 an internal error (a bug). */
+export type ExitCode = 0 | 1 | 2 | 3;
+
+/** The subcommands. */
+export type CommandName = 'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check';
+
+/** How data is written to stdout. */
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+/** The register file formats the tool reads. */
+export type RegisterFormat = 'csv' | 'json' | 'ctf';
+
+/** The options after parsing and checking, shared by every subcommand. */
+export interface CliOptions {
+  /** The register files (one, or several for `check`). */
+  readonly files: readonly string[];
+  /** The school calendar file. */
+  readonly calendar?: string;
+  /** A policy preset name or a policy file. */
+  readonly policy?: string;
+  /** A lateness policy preset name or file (`lateness`). */
+  readonly latenessPolicy?: string;
+  /** An escalation policy preset name or file (`escalation`). */
+  readonly escalationPolicy?: string;
+  /** The date the figures are as of; the register's last date when left out. */
+  readonly asOf?: IsoDate;
+  /** The register format, when not told by the file's extension. */
+  readonly format?: RegisterFormat;
+  /** A column mapping preset for CSV and JSON registers. */
+  readonly mapping?: string;
+  /** The output format. */
+  readonly output: OutputFormat;
+  /** The conditions that make the exit code 1. */
+  readonly failOn: readonly FailCondition[];
+  /** The most rows to list. */
+  readonly limit?: number;
+  /** Only these pupils. */
+  readonly pupils: readonly string[];
+  /** No warnings or progress on stderr. */
+  readonly quiet: boolean;
+  /** No progress bar. */
+  readonly progress: boolean;
+  /** Add the plain-English history (`escalation`). */
+  readonly explain: boolean;
+}
+
+/** A `--fail-on` condition. */
+export type FailCondition =
+  | { readonly kind: 'persistent' | 'severe' | 'penalty' | 'lateness' | 'persistent-lateness' | 'issues' }
+  | { readonly kind: 'stage'; readonly atLeast: number };
+
+/** The kinds of `--fail-on` condition. */
+export type FailKind = FailCondition['kind'];
+
+/** What a command found, counted for `--fail-on`: pupils matching each kind of finding. */
+export type Findings = Partial<Record<Exclude<FailKind, 'stage' | 'issues'>, number>> & {
+  /** Each reported pupil's escalation stage (`escalation`). */
+  readonly stages?: readonly number[];
+  /** Issues found in the input, errors and warnings. */
+  readonly issues: number;
+};
+
+/** A value of a CSV cell. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** A command's result in every output format, plus what it found. */
+export interface CommandReport {
+  /** Lines for people (a heading, an aligned table and totals). */
+  readonly text: readonly string[];
+  /** One JSON document. */
+  readonly json: unknown;
+  /** The CSV header and rows. */
+  readonly csv: { readonly header: readonly string[]; readonly rows: readonly (readonly CsvCell[])[] };
+  /** What was found, for `--fail-on`. */
+  readonly findings: Findings;
+  /** Issues that did not stop the command (warnings), for stderr. */
+  readonly warnings: readonly AttendanceIssue[];
+}
