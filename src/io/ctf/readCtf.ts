@@ -12,7 +12,8 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * are not whole numbers, a bad `AttendanceStartDate`, a mark string whose length does not fit, an unknown
  * character) is rejected and reported; the other records and pupils are still read. Malformed or truncated
  * XML stops the reading there: the pupils completed before the break are kept and the break is reported as
- * `malformed_input` with its line, column and XML path.
+ * `malformed_input` with its line, column and XML path. The pupil the break cuts off is not used: its
+ * complete records, and the record the break falls in, are counted as read and rejected.
  *
  * `AttendanceMarks` holds two characters a day, morning then afternoon, from `AttendanceStartDate`. The
  * published CTF material leaves open whether weekends and holidays are included, which character means "no
@@ -35,8 +36,9 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * @param xml - The file's text, or its bytes.
  * @param options - The day model, calendar, filler characters, code width and file name.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and every issue.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`); problems in the file
- *   are issues in the report.
+ * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`, or a `calendar`
+ *   that is not a valid school calendar); problems in the file, and an input that is neither text nor bytes,
+ *   are issues in the report. {@link safeParseCtf} never throws.
  * @example
  * const report = readCtf(readFileSync('transfer.xml'), { source: 'transfer.xml' });
  * report.pupils[0]?.years[0]?.reconciliation?.matches //=> true

@@ -21,8 +21,9 @@ const DEFAULT_BATCH_SIZE = 10_000;
  *
  * Bytes are read as `encoding` says. By default a byte order mark selects UTF-8, UTF-16LE or UTF-16BE and
  * anything else is read as UTF-8; bytes that are not valid UTF-8 give an `encoding` warning naming the line
- * and column whose text they spoil (a row is still used if its fields read). Pass `encoding: 'latin1'` for
- * Windows-1252 exports. A chunk may end anywhere, even inside a character. Sources should give all text or all
+ * and column whose text they spoil (a row is still used if its fields read), and so does a U+FFFD that the
+ * file or a text chunk holds itself (text decoded with the wrong encoding before it was saved or passed in,
+ * as {@link readRegisterCsv} reports). Pass `encoding: 'latin1'` for Windows-1252 exports. A chunk may end anywhere, even inside a character. Sources should give all text or all
  * bytes, not a mixture.
  *
  * @param source - The CSV as an async iterable of text or byte chunks.
@@ -93,7 +94,8 @@ export async function importRegisterCsv(
   });
 
   const write = async (bytes: Uint8Array): Promise<void> => {
-    if (decoder.invalid) reader.rows.checkEncoding = true;
+    if (decoder.invalid) reader.rows.checkEncoding = 'bytes';
+    else if (decoder.replaced && reader.rows.checkEncoding === false) reader.rows.checkEncoding = 'text';
     if (bytes.length === 0 || failure !== undefined) return;
     if (!parser.write(bytes) && parser.writableLength > 0) await Promise.race([once(parser, 'drain'), done]);
   };

@@ -25,6 +25,12 @@ import type { RegisterCsvOptions } from './types.js';
  * second row for a pupil's date and session (`duplicate_mark`, naming the line of the first). Blank lines are
  * skipped and not counted. A row with a different number of fields from the header is `malformed_input`.
  *
+ * Text arrives already decoded, so a cell holding U+FFFD, the replacement character, almost always means the
+ * file was decoded with the wrong encoding before it got here (e.g. a Latin-1 file read with
+ * `readFileSync(file, 'utf8')`). Each such cell is an `encoding` warning with its line and column, as
+ * {@link importRegisterCsv} gives for bad bytes; the row is still used if its fields read. Decode such a
+ * file's bytes as `windows-1252`, or stream them to {@link importRegisterCsv} with `encoding: 'latin1'`.
+ *
  * When the header lacks a required column, the file stops with one `missing_column` issue that says which
  * mapping was used and which columns were found; its data rows are still counted, all as rejected, so
  * `rowsRead === rowsUsed + rowsRejected` holds for every input. An empty file gives one `missing_column`

@@ -25,6 +25,9 @@ function shown(value: unknown): string {
  * Fields are checked as {@link readRegisterCsv} checks them, and each issue's `path` names the record and key,
  * e.g. `['data', 12, 'session_date']`. If the first record lacks a key for a required field, the input stops
  * with one `missing_column` issue naming the mapping and the keys found, and every record counts as rejected.
+ * A text value holding U+FFFD, the replacement character, is an `encoding` warning naming its record and key:
+ * the file was almost always decoded with the wrong encoding before `JSON.parse` (e.g. a Latin-1 file read as
+ * UTF-8); the record is still used if its fields read.
  *
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
  * @param options - The column mapping, file name, date format, extra session names and code list.

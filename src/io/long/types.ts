@@ -113,7 +113,8 @@ export interface RegisterCsvOptions extends RegisterReadOptions {
   /**
    * How bytes are decoded (streamed input only; text is already decoded). `'auto'` follows a UTF-8, UTF-16LE
    * or UTF-16BE byte order mark and otherwise reads UTF-8, reporting bytes that are not UTF-8 as `encoding`
-   * warnings; `'latin1'` reads Windows-1252 (a superset of Latin-1), as older exports were often saved.
+   * warnings; `'latin1'` reads Windows-1252 (a superset of Latin-1), as older exports were often saved. Text
+   * needs no encoding, but a U+FFFD in it (the trace of a wrong decoding) is an `encoding` warning too.
    *
    * @defaultValue `'auto'`
    */

@@ -18,6 +18,33 @@ function splitEvery(bytes: Uint8Array, size: number): Uint8Array[] {
 }
 
 describe('importCtf', () => {
+  test('a file cut off inside a YearData: the same counts as readCtf however it is split', async () => {
+    const bytes = fixtureBytes('truncated.ctf.xml');
+    const text = fixtureText('truncated.ctf.xml');
+    const whole = readCtf(bytes);
+    // The third pupil's complete record and the record the file breaks off in are both read and rejected.
+    expect(whole).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+    for (const size of [1, 7, 64, 100_000]) {
+      expect(await importCtf(pieces(splitEvery(bytes, size)))).toEqual(whole);
+      const textPieces = Array.from({ length: Math.ceil(text.length / size) }, (_, index) =>
+        text.slice(index * size, (index + 1) * size)
+      );
+      expect(await importCtf(pieces(textPieces))).toEqual(readCtf(text));
+    }
+  });
+
+  test('a piece that is neither text nor bytes stops the reading with an error, not a crash', async () => {
+    const text = fixtureText('two-pupils.ctf.xml');
+    const cut = text.indexOf('<Pupil>', text.indexOf('</Pupil>'));
+    const report = await importCtf(
+      pieces<unknown>([text.slice(0, cut), 42, text.slice(cut)]) as AsyncIterable<string>
+    );
+    expect(report.pupils.map((pupil) => pupil.upn)).toEqual(['SYNTHETIC0003']);
+    expect(report.issues.filter((issue) => issue.severity === 'error')).toMatchObject([
+      { code: 'invalid_value', expected: 'a string or a Uint8Array', received: 'number' },
+    ]);
+  });
+
   test('reads a Node stream of bytes exactly as readCtf reads the whole file', async () => {
     const bytes = fixtureBytes('two-pupils.ctf.xml');
     const streamed = await importCtf(Readable.from([Buffer.from(bytes)]), { source: 'two-pupils.ctf.xml' });

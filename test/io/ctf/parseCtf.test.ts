@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCtf, readCtf, safeParseCtf } from '../../../src/io/index.js';
+import type { CtfOptions } from '../../../src/io/index.js';
 import { AttendanceError } from '../../../src/index.js';
 import { attendanceErrorOf } from '../../_support/attendanceErrorOf.js';
 import { fixtureBytes, fixtureText } from './ctfFixtures.js';
@@ -57,5 +58,63 @@ describe('safeParseCtf', () => {
     for (const input of ['', '\u0000\u0001', '<<<>>>', '<CTfile><CTFpupilData><Pupil><UPN>&bogus;</UPN>']) {
       expect(safeParseCtf(input).success).toBe(false);
     }
+  });
+
+  test('an invalid option is the error of the result, not a throw', () => {
+    const text = fixtureText('synthetic-example.ctf.xml');
+    const cases: [unknown, string][] = [
+      [{ codeWidth: 3 }, 'codeWidth'],
+      [{ dayModel: 'weekdays' }, 'dayModel'],
+      [{ noMarkCharacter: '#' }, 'noMarkCharacter'],
+      [{ notInSessionCharacter: 7 }, 'notInSessionCharacter'],
+      [{ source: 12 }, 'source'],
+      [{ codeWidth: Symbol('two') }, 'codeWidth'],
+      [{ dayModel: Object.create(null) as object }, 'dayModel'],
+    ];
+    for (const [options, field] of cases) {
+      const result = safeParseCtf(text, options as CtfOptions);
+      expect(result.success).toBe(false);
+      if (result.success) continue;
+      expect(result.error).toBeInstanceOf(AttendanceError);
+      expect(result.error.issues).toHaveLength(1);
+      expect(result.error.issues[0]).toMatchObject({ code: 'invalid_value', severity: 'error', field });
+    }
+  });
+
+  test('options that are not an object are the error of the result', () => {
+    for (const options of [null, 'calendarDays', 2, []]) {
+      const result = safeParseCtf('<CTfile/>', options as CtfOptions);
+      expect(result.success).toBe(false);
+    }
+  });
+
+  test('a calendar that is not a school calendar is the error of the result, located under calendar', () => {
+    const text = fixtureText('synthetic-example.ctf.xml');
+    for (const calendar of [5, 'LA', { name: 'Half a calendar', years: [] }, { years: [{ halfTerms: 1 }] }]) {
+      const result = safeParseCtf(text, { calendar } as unknown as CtfOptions);
+      expect(result.success).toBe(false);
+      if (result.success) continue;
+      expect(result.error.issues.every((issue) => issue.path[0] === 'calendar')).toBe(true);
+    }
+  });
+
+  test('input that is neither text nor bytes is the error of the result', () => {
+    for (const input of [undefined, null, 42, {}, ['<CTfile/>']]) {
+      const result = safeParseCtf(input as string);
+      expect(result.success).toBe(false);
+      if (result.success) continue;
+      expect(result.error.issues[0]).toMatchObject({
+        code: 'invalid_value',
+        expected: 'a string or a Uint8Array',
+      });
+    }
+  });
+
+  test('parseCtf and readCtf still throw an AttendanceError for an invalid option', () => {
+    const text = fixtureText('synthetic-example.ctf.xml');
+    expect(attendanceErrorOf(() => parseCtf(text, { codeWidth: 3 as 1 })).issues[0].field).toBe('codeWidth');
+    expect(
+      attendanceErrorOf(() => readCtf(text, { calendar: 5 } as unknown as CtfOptions)).issues[0].path
+    ).toEqual(['calendar']);
   });
 });

@@ -490,8 +490,30 @@ describe('readCtf: broken files', () => {
     expect(truncation?.message).toContain('ends before the document is complete');
     expect(truncation?.message).toContain('CTfile/CTFpupilData/Pupil[3]/Attendance/YearData[2]');
     expect(cutOff).toMatchObject({ code: 'malformed_input', pupilId: 'SYNTHETIC0019' });
-    // Three complete records were read; the third pupil's one complete record was not used.
-    expect(report).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(cutOff?.message).toContain('its 1 complete YearData record');
+    expect(cutOff?.message).toContain('the YearData record it breaks off in');
+    // Three complete records and the one the file breaks off in were read; the third pupil's two were not used.
+    expect(report).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+  });
+
+  test('a file cut off inside the first YearData of a pupil counts that record as read and rejected', () => {
+    const whole = fixtureText('synthetic-example.ctf.xml');
+    const text = whole.slice(0, whole.indexOf('<SessionsAuthorised>'));
+    const report = readCtf(text);
+    expect(report.pupils).toEqual([]);
+    expect(report).toMatchObject({ rowsRead: 1, rowsUsed: 0, rowsRejected: 1 });
+    const [truncation, cutOff] = errorsOf(report.issues);
+    expect(truncation?.path).toEqual(['CTfile', 'CTFpupilData', 'Pupil[1]', 'Attendance', 'YearData[1]']);
+    expect(cutOff?.message).toContain('nor the YearData record it breaks off in');
+    expect(cutOff?.message).not.toContain('complete YearData');
+  });
+
+  test('a file cut off between records counts only the complete ones', () => {
+    const whole = fixtureText('two-pupils.ctf.xml');
+    const text = whole.slice(0, whole.indexOf('</YearData>') + '</YearData>'.length);
+    const report = readCtf(text);
+    expect(report).toMatchObject({ rowsRead: 1, rowsUsed: 0, rowsRejected: 1 });
+    expect(errorsOf(report.issues)[1]?.message).not.toContain('breaks off in');
   });
 
   test('a close tag that does not match stops reading there, naming line, column and the enclosing path', () => {
@@ -505,6 +527,8 @@ describe('readCtf: broken files', () => {
       path: ['CTfile', 'CTFpupilData', 'Pupil[2]', 'Attendance', 'YearData[1]'],
     });
     expect(error?.message).toMatch(/column \d+/);
+    // The break falls inside the second pupil's first record: read, and rejected with the pupil.
+    expect(report).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
   });
 
   test('a root other than CTfile is not a CTF', () => {

@@ -90,6 +90,34 @@ describe('importRegisterCsv: encodings', () => {
     expect(report.marks[0]!.pupilId).toBe('Zo\uFFFD');
   });
 
+  test('a file saved after a wrong decoding (valid UTF-8 holding U+FFFD) warns, wherever the chunks are cut', async () => {
+    const text = 'pupil_id,date,session,code,comment\nP1,2025-09-02,AM,/,Zo\uFFFD at the dentist\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = readRegisterCsv(text);
+    expect(whole.issues).toMatchObject([
+      { code: 'encoding', severity: 'warning', line: 2, field: 'comment' },
+    ]);
+    for (let cut = 1; cut < bytes.length; cut += 1) {
+      expect(await importRegisterCsv(cutAt(bytes, [cut]))).toEqual(whole);
+    }
+  });
+
+  test('text chunks holding U+FFFD warn as readRegisterCsv does', async () => {
+    const text = fixtureText('latin1.csv');
+    async function* pieces(): AsyncGenerator<string> {
+      for (let start = 0; start < text.length; start += 10) {
+        await Promise.resolve();
+        yield text.slice(start, start + 10);
+      }
+    }
+    const report = await importRegisterCsv(pieces());
+    expect(report.issues.map((issue) => [issue.code, issue.line, issue.field])).toEqual([
+      ['encoding', 3, 'comment'],
+      ['encoding', 4, 'comment'],
+    ]);
+    expect(report).toEqual(readRegisterCsv(text));
+  });
+
   test('a character cut by a chunk boundary is not mistaken for a bad byte', async () => {
     const text = 'pupil_id,date,session,code,comment\nP1,2025-09-02,AM,/,naïve café 😀\n';
     const bytes = Buffer.from(text, 'utf8');

@@ -30,8 +30,14 @@ describe('parseRegisterCsv and safeParseRegisterCsv', () => {
 
   test('warnings alone do not fail: they come back beside the marks', () => {
     const text = 'pupil_id,date,session,code,comment\nP1,2025-09-02,AM,/,Zo\uFFFD\n';
-    // Text input is already decoded, so a replacement character in it is taken as written.
-    expect(parseRegisterCsv(text).warnings).toEqual([]);
+    // A replacement character in text is the mark of a wrong decoding: a warning, not an error.
+    const parsed = parseRegisterCsv(text);
+    expect(parsed.marks).toHaveLength(1);
+    expect(parsed.warnings).toMatchObject([
+      { code: 'encoding', severity: 'warning', line: 2, field: 'comment' },
+    ]);
+    const safe = safeParseRegisterCsv(text);
+    expect(safe.success && safe.data.warnings).toEqual(parsed.warnings);
   });
 
   test('a missing column fails with the missing_column issue', () => {

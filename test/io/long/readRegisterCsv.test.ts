@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { readRegisterCsv } from '../../../src/io/index.js';
+import { importRegisterCsv, readRegisterCsv } from '../../../src/io/index.js';
 import type { RegisterImportReport } from '../../../src/io/index.js';
 import { attendanceErrorOf } from '../../_support/attendanceErrorOf.js';
-import { fixtureText, withoutLine } from './fixtures.js';
+import { chunksOf, fixtureBytes, fixtureText, withoutLine } from './fixtures.js';
 
 /** The marks without their line, for comparing with what a fixture says. */
 function withoutLines(report: RegisterImportReport): object[] {
@@ -517,5 +517,68 @@ describe('readRegisterCsv: options', () => {
 
   test('input that is not text throws an AttendanceError', () => {
     expect(attendanceErrorOf(() => readRegisterCsv(42 as never)).issues[0].code).toBe('invalid_value');
+  });
+});
+
+describe('readRegisterCsv: text that was decoded with the wrong encoding', () => {
+  // The Latin-1 fixture read as UTF-8, as readFileSync(file, 'utf8') reads it: ë and é become U+FFFD.
+  const misread = fixtureText('latin1.csv');
+
+  test('each cell holding U+FFFD is an encoding warning naming its line, column and pupil', () => {
+    expect(misread).toContain('\uFFFD');
+    const report = readRegisterCsv(misread, { source: 'latin1.csv' });
+    // The rows still read: the damage is only in comments.
+    expect(report).toMatchObject({ rowsRead: 3, rowsUsed: 3, rowsRejected: 0 });
+    expect(
+      report.issues.map((issue) => [
+        issue.code,
+        issue.severity,
+        issue.line,
+        issue.field,
+        issue.pupilId,
+        issue.source,
+      ])
+    ).toEqual([
+      ['encoding', 'warning', 3, 'comment', 'P001', 'latin1.csv'],
+      ['encoding', 'warning', 4, 'comment', 'P002', 'latin1.csv'],
+    ]);
+    expect(report.issues[0]!.received).toBe('Zo\uFFFD at the dentist');
+    expect(report.issues[0]!.message).toContain('U+FFFD');
+    expect(report.issues[0]!.expected).toContain('windows-1252');
+  });
+
+  test('the warnings sit where the byte path puts them for the same file', async () => {
+    const fromText = readRegisterCsv(misread);
+    const fromBytes = await importRegisterCsv(chunksOf(fixtureBytes('latin1.csv'), 16));
+    const where = (report: RegisterImportReport): unknown[] =>
+      report.issues.map(({ code, severity, path, line, field, pupilId, received }) => ({
+        code,
+        severity,
+        path,
+        line,
+        field,
+        pupilId,
+        received,
+      }));
+    expect(where(fromText)).toEqual(where(fromBytes));
+    expect(fromText.marks).toEqual(fromBytes.marks);
+  });
+
+  test('a damaged pupil id is warned about and still used as written', () => {
+    const report = readRegisterCsv('pupil_id,date,session,code\n\nRen\uFFFDe,2025-09-02,AM,/\n');
+    expect(report.issues).toMatchObject([
+      { code: 'encoding', severity: 'warning', line: 3, field: 'pupil_id', path: [0, 'pupil_id'] },
+    ]);
+    expect(report.marks[0]!.pupilId).toBe('Ren\uFFFDe');
+  });
+
+  test('a U+FFFD in a column the mapping does not read is not reported', () => {
+    const report = readRegisterCsv('pupil_id,date,session,code,notes\nP1,2025-09-02,AM,/,Zo\uFFFD\n');
+    expect(report.issues).toEqual([]);
+  });
+
+  test('the correctly decoded text has no warning', () => {
+    const text = new TextDecoder('windows-1252').decode(fixtureBytes('latin1.csv'));
+    expect(readRegisterCsv(text).issues).toEqual([]);
   });
 });

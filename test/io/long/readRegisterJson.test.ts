@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readRegisterJson } from '../../../src/io/index.js';
 import { attendanceErrorOf } from '../../_support/attendanceErrorOf.js';
-import { fixtureJson } from './fixtures.js';
+import { fixtureBytes, fixtureJson, fixtureText } from './fixtures.js';
 
 describe('readRegisterJson: presets on valid payloads', () => {
   test('arbor: linked records as objects (student id, roll call short name, mark code)', () => {
@@ -219,5 +219,34 @@ describe('readRegisterJson: broken payloads', () => {
     expect(
       attendanceErrorOf(() => readRegisterJson([], { mapping: 'xporter' as never })).issues[0].field
     ).toBe('mapping');
+  });
+});
+
+describe('readRegisterJson: text that was decoded with the wrong encoding', () => {
+  test('a string value holding U+FFFD is an encoding warning naming its record and key', () => {
+    // A Latin-1 JSON file read as UTF-8 before JSON.parse: ë and é become U+FFFD.
+    const report = readRegisterJson(JSON.parse(fixtureText('latin1.json')), { source: 'latin1.json' });
+    expect(report).toMatchObject({ rowsRead: 3, rowsUsed: 3, rowsRejected: 0 });
+    expect(
+      report.issues.map((issue) => [issue.code, issue.severity, issue.path, issue.field, issue.pupilId])
+    ).toEqual([
+      ['encoding', 'warning', ['data', 1, 'comment'], 'comment', 'P001'],
+      ['encoding', 'warning', ['data', 2, 'pupil_id'], 'pupil_id', 'Ren\uFFFDe'],
+      ['encoding', 'warning', ['data', 2, 'comment'], 'comment', 'Ren\uFFFDe'],
+    ]);
+    expect(report.issues[0]!.message).toContain('data[1] in latin1.json');
+    expect(report.issues[0]!.received).toBe('Zo\uFFFD at the dentist');
+  });
+
+  test('the correctly decoded file has no warning', () => {
+    const text = new TextDecoder('windows-1252').decode(fixtureBytes('latin1.json'));
+    expect(readRegisterJson(JSON.parse(text)).issues).toEqual([]);
+  });
+
+  test('a value of the wrong type holding U+FFFD has its own error only', () => {
+    const report = readRegisterJson([
+      { pupil_id: 'P1', date: '2025-09-02', session: 'AM', code: '/', comment: { text: 'Zo\uFFFD' } },
+    ]);
+    expect(report.issues.map((issue) => [issue.code, issue.severity])).toEqual([['invalid_value', 'error']]);
   });
 });

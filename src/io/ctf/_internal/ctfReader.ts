@@ -7,7 +7,7 @@ import type { CtfHeader, CtfImportReport, CtfOptions, CtfPupil, CtfSchool, CtfYe
 import { ctfIssue, xmlPath } from './ctfIssue.js';
 import { decodeYearData } from './decodeYearData.js';
 import type { AutoTally, CapturedField, CapturedYearData, YearDecodeContext } from './decodeYearData.js';
-import { resolveLayout } from './resolveOptions.js';
+import { resolveLayout, resolveSource } from './resolveOptions.js';
 import { createSlotReader } from './slotReading.js';
 
 /** A CTF reader fed with text in pieces: the same code reads a whole string and a stream. */
@@ -88,9 +88,11 @@ class Reader implements CtfReader {
   private rowsUsed = 0;
   private rowsRejected = 0;
   private stopped = false;
+  private readonly source: string | undefined;
 
-  constructor(private readonly options: CtfOptions) {
+  constructor(options: CtfOptions) {
     const layout = resolveLayout(options, true);
+    this.source = resolveSource(options.source);
     this.context = { layout, readSlot: createSlotReader(layout), autoTally: this.autoTally };
     this.parser.on('opentag', (tag) => {
       this.open(tag);
@@ -380,7 +382,7 @@ class Reader implements CtfReader {
       );
     }
     this.noteAutoChoices();
-    const source = this.options.source;
+    const source = this.source;
     // Gathered once at the end into an array of the right size: growing one array mark by mark copied it
     // over and over for a large file.
     const marks = new Array<ImportedMark>(this.markCount);
@@ -402,12 +404,21 @@ class Reader implements CtfReader {
   private abandonPupil(captured: CapturedPupil): void {
     const upn = captured.fields.get('UPN')?.text.trim();
     const count = captured.years.length;
-    this.rowsRejected += count;
+    // A record the break cuts off was started, so it counts as read, and as rejected with the pupil:
+    // otherwise rowsRead would leave out the very record the file breaks in.
+    const unfinished = this.year === undefined ? 0 : 1;
+    this.year = undefined;
+    this.rowsRead += unfinished;
+    this.rowsRejected += count + unfinished;
+    const records = [
+      ...(count > 0 ? [`its ${count} complete YearData record${count === 1 ? '' : 's'}`] : []),
+      ...(unfinished > 0 ? ['the YearData record it breaks off in'] : []),
+    ];
     this.issues.push(
       ctfIssue(
         'malformed_input',
         'error',
-        `Pupil ${upn ?? xmlPath(captured.steps)} is cut off by the break in the XML and was not used${count > 0 ? `, nor its ${count} complete YearData record${count === 1 ? '' : 's'}` : ''}`,
+        `Pupil ${upn ?? xmlPath(captured.steps)} is cut off by the break in the XML and was not used${records.length > 0 ? `, nor ${records.join(', nor ')}` : ''}`,
         {
           steps: [...captured.steps],
           line: captured.line,
@@ -430,7 +441,7 @@ class Reader implements CtfReader {
     this.issues.push({
       code: 'inferred_format',
       severity: 'warning',
-      message: `dayModel "auto" read the mark strings of ${calendarDays + schoolDays + undecided} YearData records: ${parts.join('; ')}. Each record's dayModel says which.`,
+      message: `dayModel "auto" read the mark strings of ${calendarDays + schoolDays + undecided} YearData record${calendarDays + schoolDays + undecided === 1 ? '' : 's'}: ${parts.join('; ')}. Each record's dayModel says which.`,
       path: [],
       field: 'dayModel',
       expected: 'a day model',

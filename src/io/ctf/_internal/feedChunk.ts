@@ -1,9 +1,23 @@
+import type { AttendanceIssue } from '../../../errors.js';
 import type { CtfReader } from './ctfReader.js';
 import type { XmlTextDecoder } from './xmlTextDecoder.js';
 
+function notTextNorBytes(piece: unknown, line: number): AttendanceIssue {
+  const received = piece === null ? 'null' : Array.isArray(piece) ? 'an array' : typeof piece;
+  return {
+    code: 'invalid_value',
+    severity: 'error',
+    message: `The CTF input must be text or bytes (a string or a Uint8Array such as a Buffer), not ${received}.`,
+    path: [],
+    line,
+    expected: 'a string or a Uint8Array',
+    received,
+  };
+}
+
 /**
  * Feeds one piece of a CTF file to the reader: text as it is, bytes through the decoder. An encoding
- * problem stops the reader.
+ * problem, or a piece that is neither, stops the reader.
  *
  * @param reader - The CTF reader.
  * @param decoder - The byte decoder of this input.
@@ -13,6 +27,12 @@ import type { XmlTextDecoder } from './xmlTextDecoder.js';
  */
 export function feedChunk(reader: CtfReader, decoder: XmlTextDecoder, chunk: string | Uint8Array): void {
   if (reader.halted) return;
+  // Untyped callers may pass anything; a piece that is neither text nor bytes is a problem with the input.
+  const piece: unknown = chunk;
+  if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+    reader.fail(notTextNorBytes(piece, reader.line));
+    return;
+  }
   const text = typeof chunk === 'string' ? decoder.text(chunk) : decoder.bytes(chunk, reader.line);
   if (typeof text === 'string') reader.write(text);
   else reader.fail(text);

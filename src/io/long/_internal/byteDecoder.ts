@@ -8,6 +8,8 @@ type Mode = 'sniff' | 'utf-8' | 'decode';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const EMPTY = Buffer.alloc(0);
+/** U+FFFD in UTF-8. */
+const REPLACEMENT_BYTES = Buffer.from([0xef, 0xbf, 0xbd]);
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, index) => bytes[index] === byte);
@@ -33,6 +35,11 @@ function completeLength(bytes: Uint8Array): number {
 export class ByteDecoder {
   /** True once the input has had bytes that are not valid in its encoding. */
   invalid = false;
+  /**
+   * True once valid input has held a U+FFFD of its own: text that was decoded with the wrong encoding before
+   * it was saved or passed in.
+   */
+  replaced = false;
   private readonly encoding: ByteEncoding;
   private mode: Mode = 'sniff';
   private pending: Uint8Array = EMPTY;
@@ -49,6 +56,7 @@ export class ByteDecoder {
     const text = !this.started && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     if (chunk.length > 0) this.started = true;
     if (this.mode === 'sniff') this.mode = 'utf-8';
+    if (!this.replaced && text.includes('\uFFFD')) this.replaced = true;
     return Buffer.from(text, 'utf8');
   }
 
@@ -114,11 +122,16 @@ export class ByteDecoder {
     return chunk;
   }
 
-  /** Checks UTF-8 validity across chunk boundaries: a sequence cut by a chunk end is checked with the next. */
+  /**
+   * Checks UTF-8 validity, and looks for an encoded U+FFFD, across chunk boundaries: a sequence cut by a chunk
+   * end is checked with the next.
+   */
   private check(chunk: Uint8Array): void {
     const joined = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     const cut = completeLength(joined);
-    if (!isUtf8(joined.subarray(0, cut))) this.invalid = true;
+    const complete = Buffer.from(joined.buffer, joined.byteOffset, cut);
+    if (!isUtf8(complete)) this.invalid = true;
+    else if (!this.replaced && complete.includes(REPLACEMENT_BYTES)) this.replaced = true;
     this.carry = cut === joined.length ? EMPTY : Uint8Array.from(joined.subarray(cut));
   }
 }

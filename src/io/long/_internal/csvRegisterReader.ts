@@ -129,6 +129,9 @@ export class CsvRegisterReader implements RowLocator {
    * whose end-of-input step would wait for the next tick.
    */
   readText(text: string, settings: CsvSettings): void {
+    // Text arrives decoded, so a U+FFFD in it is the mark a wrong decoding left; one scan of the whole text
+    // decides whether cells need checking at all.
+    if (text.includes('\uFFFD')) this.rows.checkEncoding = 'text';
     const parser = this.createParser(settings);
     let failure: Error | null | undefined;
     const done = (error?: Error | null): void => {

@@ -68,6 +68,9 @@ export class JsonRegisterReader implements RowLocator {
     this.current = this.candidates.map((candidates, field) => candidates[0]?.written ?? [FIELDS[field]!]);
     this.lastFound = this.candidates.map(() => undefined);
     this.rows = new RegisterRows(options, this, onMark);
+    // JSON values are text already decoded, so a U+FFFD in one is the mark a wrong decoding left. A few
+    // short includes per record cost nothing beside finding the keys.
+    this.rows.checkEncoding = 'text';
   }
 
   path(row: number, field: number | undefined): (string | number)[] {

@@ -55,8 +55,12 @@ export class RegisterRows {
   rowsRejected = 0;
   /** Every issue, in row order. */
   readonly issues: AttendanceIssue[] = [];
-  /** Set when the input had bytes that were not valid text: cells are then checked for replacement characters. */
-  checkEncoding = false;
+  /**
+   * Whether cells are checked for U+FFFD, the replacement character, and why: `'bytes'` once the input had
+   * bytes that were not valid in its encoding, `'text'` once its text holds a U+FFFD (text mis-decoded before
+   * it reached the library). The check costs nothing while the input is clean.
+   */
+  checkEncoding: false | 'bytes' | 'text' = false;
   private readonly options: ResolvedRegisterOptions;
   private readonly locator: RowLocator;
   private readonly onMark: (mark: ImportedMark) => void;
@@ -141,7 +145,7 @@ export class RegisterRows {
   ): void {
     this.rowsRead += 1;
     const { dates, sessions, codeList } = this.options;
-    if (this.checkEncoding) this.checkReplacementCharacters(row, line, values);
+    if (this.checkEncoding !== false) this.checkReplacementCharacters(row, line, values, wrongType);
 
     const pupilText = values[F_PUPIL];
     const pupilId = pupilText === undefined ? '' : pupilText.trim();
@@ -211,25 +215,29 @@ export class RegisterRows {
   private checkReplacementCharacters(
     row: number,
     line: number | undefined,
-    values: readonly (string | undefined)[]
+    values: readonly (string | undefined)[],
+    wrongType: number
   ) {
     for (let field = 0; field < FIELDS.length; field += 1) {
       const value = values[field];
-      if (value?.includes(REPLACEMENT_CHARACTER) === true) {
-        this.issues.push(
-          this.issue(
-            'encoding',
-            'warning',
-            row,
-            line,
-            field,
-            `${this.locator.label(field)} ${quote(value)} has bytes that are not UTF-8 text (shown as \uFFFD)`,
-            'UTF-8 text; if the file was saved as Latin-1 or Windows-1252, read it with encoding "latin1"',
-            value,
-            { pupilId: values[F_PUPIL]?.trim() }
-          )
-        );
-      }
+      // A value of the wrong type (JSON) has its own error; only text is checked here.
+      if (value?.includes(REPLACEMENT_CHARACTER) !== true || (wrongType & (1 << field)) !== 0) continue;
+      const label = this.locator.label(field);
+      const [detail, expected] =
+        this.checkEncoding === 'bytes'
+          ? [
+              `${label} ${quote(value)} has bytes that are not UTF-8 text (shown as \uFFFD)`,
+              'UTF-8 text; if the file was saved as Latin-1 or Windows-1252, read it with encoding "latin1"',
+            ]
+          : [
+              `${label} ${quote(value)} holds U+FFFD (\uFFFD), the character a decoder puts in place of bytes it could not read, so the text was probably decoded with the wrong encoding before it was read here`,
+              'text decoded with the file’s own encoding; a Latin-1 or Windows-1252 file read as UTF-8 loses its accented letters this way, so decode its bytes as windows-1252 (or stream them to importRegisterCsv with encoding "latin1")',
+            ];
+      this.issues.push(
+        this.issue('encoding', 'warning', row, line, field, detail, expected, value, {
+          pupilId: values[F_PUPIL]?.trim(),
+        })
+      );
     }
   }
 
@@ -302,7 +310,7 @@ export class RegisterRows {
     if (!read.codeKnown && (wrongType & (1 << F_CODE)) === 0) {
       const detail = read.mapped
         ? `${label(F_CODE)} ${quote(read.rawCode)} maps to ${quote(read.code)} in the code list, which is not a register code`
-        : `${label(F_CODE)} ${quote(read.rawCode)} is not a register code${this.options.codeList === undefined ? ' (a system code or id needs the codeList option)' : ' and is not in the code list'}`;
+        : `${label(F_CODE)} ${quote(read.rawCode)} is not a register code${this.options.codeList === undefined ? ' (a system code or id needs a code list: the codeList option, or --code-list on the command line)' : ' and is not in the code list'}`;
       add('unknown_code', F_CODE, detail, CODE_EXPECTED);
     }
     if (read.minutes < 0 && (wrongType & (1 << F_MINUTES)) === 0) {
