@@ -1,3 +1,4 @@
+import { plural } from './output/plural.js';
 import type { CommandName, FailCondition, FailKind, Findings } from './types.js';
 import { UsageError } from './usageError.js';
 
@@ -76,12 +77,12 @@ export function matchFailOn(conditions: readonly FailCondition[], findings: Find
   for (const condition of conditions) {
     if (condition.kind === 'stage') {
       const count = (findings.stages ?? []).filter((stage) => stage >= condition.atLeast).length;
-      if (count > 0) matched.push(`stage>=${condition.atLeast}: ${count} pupil${count === 1 ? '' : 's'}`);
+      if (count > 0) matched.push(`stage>=${condition.atLeast}: ${plural(count, 'pupil')}`);
     } else if (condition.kind === 'issues') {
       if (findings.issues > 0) matched.push(`issues: ${findings.issues} found`);
     } else {
       const count = findings[condition.kind] ?? 0;
-      if (count > 0) matched.push(`${condition.kind}: ${count} pupil${count === 1 ? '' : 's'}`);
+      if (count > 0) matched.push(`${condition.kind}: ${plural(count, 'pupil')}`);
     }
   }
   return matched;

@@ -14,9 +14,32 @@ interface CommandHelp {
 const REGISTER_OPTIONS: readonly (readonly [string, string])[] = [
   ['--format csv|json|ctf', 'The register format, when the extension (.csv, .json, .xml) does not say'],
   [
-    '--mapping PRESET',
-    'Columns of a CSV or JSON register: generic (default), arbor, sims, assembly, wonde, go4schools',
+    '--mapping PRESET|FILE',
+    'CSV, JSON: which columns hold each field: generic (default), arbor, sims, assembly, wonde, go4schools, or a .json file naming the column of each field',
   ],
+  [
+    '--code-list FILE',
+    'CSV, JSON: a JSON object mapping a system\'s display codes or ids to register codes, e.g. { "9": "Y" }',
+  ],
+  [
+    '--date-format auto|iso|dmy',
+    'CSV, JSON: dates as YYYY-MM-DD (iso), DD/MM/YYYY (dmy) or either (auto, default)',
+  ],
+  ['--delimiter CHAR', 'CSV: the field delimiter, e.g. ";" or tab (default ",")'],
+  [
+    '--encoding NAME',
+    'CSV: auto (default: a byte order mark, else UTF-8), utf-8, utf-16le, or latin1 (Windows-1252)',
+  ],
+  [
+    '--day-model MODEL',
+    'CTF: each pair of mark characters is a calendar day (calendarDays, default), a school day of --calendar (schoolDays), or either, decided per record (auto)',
+  ],
+  ['--code-width 1|2', 'CTF: characters per session in the mark strings (default 1)'],
+];
+
+const REGISTER_NOTE = [
+  '',
+  'An option for a format that none of the register files has (--delimiter with a CTF file) is a usage error.',
 ];
 
 const POLICY_OPTION: readonly [string, string] = [
@@ -32,7 +55,7 @@ const AS_OF_OPTION: readonly [string, string] = [
 const OUTPUT_OPTIONS: readonly (readonly [string, string])[] = [
   ['--json', 'Write one JSON document'],
   ['--csv', 'Write CSV (RFC 4180)'],
-  ['--limit N', 'List at most N rows'],
+  ['--limit N', 'List at most N pupils, each with all their rows; the totals still cover everyone'],
   ['--pupil ID', 'Only this pupil (repeat for more)'],
   ['--fail-on LIST', 'Exit with 1 when a finding matches (comma-separated conditions; see below)'],
   ['--quiet, -q', 'No warnings or progress bar on stderr'],
@@ -67,6 +90,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
     examples: [
       `${PROGRAM} summary register.csv --policy trust`,
       `${PROGRAM} summary register.csv --as-of 2025-02-14 --csv > autumn-and-spring-1.csv`,
+      `${PROGRAM} summary export.csv --mapping sims --code-list sims-codes.json --date-format dmy --delimiter ";"`,
+      `${PROGRAM} summary transfer.ctf.xml --calendar calendar.json --day-model schoolDays --code-width 2`,
     ],
   },
   persistent: {
@@ -159,10 +184,18 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       ['--calendar FILE', 'Also check marks against this school calendar (and the calendar itself)'],
       ['--policy FILE', 'Also validate this policy file'],
       ...REGISTER_OPTIONS,
-      ...OUTPUT_OPTIONS.filter(([name]) => !name.startsWith('--pupil')),
+      ...OUTPUT_OPTIONS.filter(([name]) => !name.startsWith('--pupil')).map(
+        (option): readonly [string, string] =>
+          option[0] === '--limit N'
+            ? ['--limit N', 'List at most N problems; the counts still cover all']
+            : option
+      ),
     ],
     failOn: 'issues (any warning; errors always exit with 2)',
-    examples: [`${PROGRAM} check export.csv --calendar calendar.json`],
+    examples: [
+      `${PROGRAM} check export.csv --calendar calendar.json`,
+      `${PROGRAM} check export.txt --format csv --delimiter tab --encoding latin1`,
+    ],
   },
 };
 
@@ -210,9 +243,17 @@ export function helpText(command?: CommandName): string {
         POLICY_OPTION,
         AS_OF_OPTION,
         ...REGISTER_OPTIONS,
-        ...OUTPUT_OPTIONS,
+        ...OUTPUT_OPTIONS.map((option): readonly [string, string] =>
+          option[0] === '--limit N'
+            ? [
+                '--limit N',
+                'List at most N pupils, each with all their rows (check: N problems); the totals still cover everyone',
+              ]
+            : option
+        ),
         ['--version', 'The version'],
       ]),
+      ...REGISTER_NOTE,
       '',
       'Output is an aligned table unless --json or --csv is given. Data goes to stdout; progress, warnings',
       'and errors go to stderr.',
@@ -234,6 +275,7 @@ export function helpText(command?: CommandName): string {
     '',
     'Options:',
     ...optionLines(help.options),
+    ...REGISTER_NOTE,
     '',
     `--fail-on conditions: ${help.failOn}.`,
     '',

@@ -3,6 +3,7 @@ import { isIsoDate } from '../calendar/isIsoDate.js';
 import { REGISTER_COLUMN_PRESETS } from '../io/long/registerColumnPresets.js';
 import { parseFailOn } from './failOn.js';
 import { COMMAND_NAMES } from './help.js';
+import type { RegisterDateFormat } from '../io/long/types.js';
 import type { CliOptions, CommandName, RegisterFormat } from './types.js';
 import { UsageError } from './usageError.js';
 
@@ -14,6 +15,12 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   mapping: { type: 'string' },
+  'code-list': { type: 'string' },
+  'date-format': { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  'day-model': { type: 'string' },
+  'code-width': { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
   limit: { type: 'string' },
@@ -34,6 +41,12 @@ const COMMON: readonly OptionName[] = [
   'as-of',
   'format',
   'mapping',
+  'code-list',
+  'date-format',
+  'delimiter',
+  'encoding',
+  'day-model',
+  'code-width',
   'json',
   'csv',
   'limit',
@@ -57,6 +70,15 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
 const FORMATS: readonly RegisterFormat[] = ['csv', 'json', 'ctf'];
 
 const MAPPING_PRESETS = Object.keys(REGISTER_COLUMN_PRESETS);
+
+const DATE_FORMATS: readonly RegisterDateFormat[] = ['auto', 'iso', 'dmy'];
+
+const ENCODINGS: readonly NonNullable<CliOptions['encoding']>[] = ['auto', 'utf-8', 'utf-16le', 'latin1'];
+
+const DAY_MODELS: readonly NonNullable<CliOptions['dayModel']>[] = ['calendarDays', 'schoolDays', 'auto'];
+
+// A tab is awkward to type in a shell, so it has names.
+const TAB_NAMES: readonly string[] = ['tab', '\\t', '\t'];
 
 /** What the command line asks for. */
 export type CommandLine =
@@ -87,7 +109,10 @@ function parse(argv: readonly string[]): ReturnType<typeof parseArgs<typeof PARS
 function checkedLimit(text: string | undefined, command: CommandName): number | undefined {
   if (text === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(text)) {
-    throw new UsageError(`--limit must be a whole number of rows, 1 or more; received "${text}".`, command);
+    throw new UsageError(
+      `--limit must be a whole number of ${command === 'check' ? 'problems' : 'pupils'}, 1 or more; received "${text}".`,
+      command
+    );
   }
   return Number(text);
 }
@@ -98,6 +123,43 @@ function checkedFormat(text: string | undefined, command: CommandName): Register
     throw new UsageError(`--format must be csv, json or ctf; received "${text}".`, command);
   }
   return text as RegisterFormat;
+}
+
+function checkedChoice<T extends string>(
+  option: string,
+  text: string | undefined,
+  choices: readonly T[],
+  command: CommandName
+): T | undefined {
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`;
+    throw new UsageError(`--${option} must be ${listed}; received "${text}".`, command);
+  }
+  return text as T;
+}
+
+function checkedDelimiter(text: string | undefined, command: CommandName): string | undefined {
+  if (text === undefined) return undefined;
+  if (TAB_NAMES.includes(text.toLowerCase())) return '\t';
+  if (text.length !== 1 || /["\r\n]/.test(text)) {
+    throw new UsageError(
+      `--delimiter must be one character other than a quote or a line break, such as ";" or "|", or tab; received ${JSON.stringify(text)}.`,
+      command
+    );
+  }
+  return text;
+}
+
+function checkedCodeWidth(text: string | undefined, command: CommandName): 1 | 2 | undefined {
+  if (text === undefined) return undefined;
+  if (text !== '1' && text !== '2') {
+    throw new UsageError(
+      `--code-width must be 1 or 2 (characters per session); received "${text}".`,
+      command
+    );
+  }
+  return text === '1' ? 1 : 2;
 }
 
 /**
@@ -159,6 +221,17 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const format = checkedFormat(values.format, command);
   const limit = checkedLimit(values.limit, command);
+  const dateFormat = checkedChoice('date-format', values['date-format'], DATE_FORMATS, command);
+  const delimiter = checkedDelimiter(values.delimiter, command);
+  const encoding = checkedChoice('encoding', values.encoding, ENCODINGS, command);
+  const dayModel = checkedChoice('day-model', values['day-model'], DAY_MODELS, command);
+  const codeWidth = checkedCodeWidth(values['code-width'], command);
+  if (dayModel === 'schoolDays' && values.calendar === undefined) {
+    throw new UsageError(
+      '--day-model schoolDays dates the marks by the school days of a calendar: give --calendar FILE.',
+      command
+    );
+  }
 
   const options: CliOptions = {
     files,
@@ -169,6 +242,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(asOf === undefined ? {} : { asOf }),
     ...(format === undefined ? {} : { format }),
     ...(mapping === undefined ? {} : { mapping }),
+    ...(values['code-list'] === undefined ? {} : { codeList: values['code-list'] }),
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(dayModel === undefined ? {} : { dayModel }),
+    ...(codeWidth === undefined ? {} : { codeWidth }),
     ...(limit === undefined ? {} : { limit }),
     output: values.json === true ? 'json' : values.csv === true ? 'csv' : 'table',
     failOn: parseFailOn(values['fail-on'] ?? [], command),

@@ -12,8 +12,10 @@ import { persistentCommand } from './commands/persistent.js';
 import { summaryCommand } from './commands/summary.js';
 import { matchFailOn } from './failOn.js';
 import { helpText } from './help.js';
+import { checkOptionFormats } from './load/checkOptionFormats.js';
 import { detectFormat } from './load/detectFormat.js';
 import { loadCalendar } from './load/loadCalendar.js';
+import { loadCodeList } from './load/loadCodeList.js';
 import { loadPolicySetting } from './load/loadPolicySetting.js';
 import { locateIssues } from './load/locateIssues.js';
 import { loadMapping } from './load/loadMapping.js';
@@ -24,6 +26,7 @@ import { createProgressBar } from './output/createProgressBar.js';
 import { formatCsv } from './output/formatCsv.js';
 import { formatIssue } from './output/formatIssue.js';
 import { formatJson } from './output/formatJson.js';
+import { plural } from './output/plural.js';
 import { parseCommandLine } from './parseCommandLine.js';
 import type { CliIo, CliOptions, CommandName, CommandReport, ExitCode } from './types.js';
 import { UsageError } from './usageError.js';
@@ -80,11 +83,18 @@ async function registerOptions(
   calendar: SchoolCalendar | undefined
 ): Promise<Omit<LoadRegisterOptions, 'format'>> {
   const mapping = options.mapping === undefined ? undefined : await loadMapping(io, options.mapping);
+  const codeList = options.codeList === undefined ? undefined : await loadCodeList(io, options.codeList);
   return {
     ...(mapping === undefined ? {} : { mapping }),
     ...(typeof mapping === 'object' && options.mapping !== undefined
       ? { mappingSource: options.mapping }
       : {}),
+    ...(codeList === undefined ? {} : { codeList, codeListSource: options.codeList }),
+    ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.dayModel === undefined ? {} : { dayModel: options.dayModel }),
+    ...(options.codeWidth === undefined ? {} : { codeWidth: options.codeWidth }),
     ...(calendar === undefined ? {} : { calendar }),
     progress: progressFor(io, options),
   };
@@ -117,11 +127,13 @@ async function settingsIssues(
 }
 
 async function runCheck(io: CliIo, options: CliOptions): Promise<ExitCode> {
+  const formats = options.files.map((file) => detectFormat(file, options.format));
+  checkOptionFormats(options, formats, 'check');
   const settings = await settingsIssues(io, options);
   const reading = await registerOptions(io, options, settings.calendar);
   const registers: LoadedRegister[] = [];
-  for (const file of options.files) {
-    registers.push(await loadRegister(io, file, { ...reading, format: detectFormat(file, options.format) }));
+  for (const [index, file] of options.files.entries()) {
+    registers.push(await loadRegister(io, file, { ...reading, format: formats[index] ?? 'csv' }));
   }
   const report = checkCommand({
     registers,
@@ -131,7 +143,7 @@ async function runCheck(io: CliIo, options: CliOptions): Promise<ExitCode> {
   });
   writeReport(io, report, options);
   if (report.errors > 0) {
-    if (!options.quiet) io.stderr.write(`${PROGRAM}: ${report.errors} errors found.\n`);
+    if (!options.quiet) io.stderr.write(`${PROGRAM}: ${plural(report.errors, 'error')} found.\n`);
     return 2;
   }
   return failOnExit(io, report, options);
@@ -185,6 +197,7 @@ async function runAnalysis(
 ): Promise<ExitCode> {
   const [source] = options.files as [string];
   const format = detectFormat(source, options.format);
+  checkOptionFormats(options, [format], command);
   if (
     options.calendar === undefined &&
     (command === 'penalty' || command === 'lateness' || command === 'escalation')
@@ -242,7 +255,7 @@ async function runAnalysis(
   writeReport(io, report, options);
   if (warnings.length > 0 && !options.quiet) {
     io.stderr.write(
-      `${[`${PROGRAM}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...issueLines(warnings, MOST_WARNINGS_SHOWN, options.files)].join('\n')}\n`
+      `${[`${PROGRAM}: ${plural(warnings.length, 'warning')}:`, ...issueLines(warnings, MOST_WARNINGS_SHOWN, options.files)].join('\n')}\n`
     );
   }
   return failOnExit(io, { ...report, findings: { ...report.findings, issues: warnings.length } }, options);
@@ -257,7 +270,7 @@ function reportFailure(io: CliIo, error: unknown, files: readonly string[]): Exi
   if (error instanceof AttendanceError) {
     const count = error.issues.length;
     io.stderr.write(
-      `${[`${PROGRAM}: ${count} problem${count === 1 ? '' : 's'} in the input:`, ...issueLines(error.issues, MOST_ISSUES_SHOWN, files)].join('\n')}\n`
+      `${[`${PROGRAM}: ${plural(count, 'problem')} in the input:`, ...issueLines(error.issues, MOST_ISSUES_SHOWN, files)].join('\n')}\n`
     );
     return 2;
   }

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../calendar/types.js';
 import type { AttendanceIssue } from '../errors.js';
+import type { CtfDayModel } from '../io/ctf/types.js';
+import type { RegisterCsvOptions, RegisterDateFormat } from '../io/long/types.js';
 
 /** A stream the command-line tool writes to: `process.stdout`, `process.stderr`, or a test's recorder. */
 export interface CliOutput {
@@ -62,13 +64,25 @@ export interface CliOptions {
   readonly asOf?: IsoDate;
   /** The register format, when not told by the file's extension. */
   readonly format?: RegisterFormat;
-  /** A column mapping preset for CSV and JSON registers. */
+  /** A column mapping preset, or a `.json` file of column names, for CSV and JSON registers. */
   readonly mapping?: string;
+  /** A JSON file mapping a system's codes or ids to statutory codes (CSV and JSON registers). */
+  readonly codeList?: string;
+  /** How register dates are written (CSV and JSON registers). */
+  readonly dateFormat?: RegisterDateFormat;
+  /** The field delimiter of a CSV register. */
+  readonly delimiter?: string;
+  /** How the bytes of a CSV register are decoded. */
+  readonly encoding?: NonNullable<RegisterCsvOptions['encoding']>;
+  /** How a CTF mark string maps to dates. */
+  readonly dayModel?: CtfDayModel | 'auto';
+  /** Characters per session in a CTF mark string. */
+  readonly codeWidth?: 1 | 2;
   /** The output format. */
   readonly output: OutputFormat;
   /** The conditions that make the exit code 1. */
   readonly failOn: readonly FailCondition[];
-  /** The most rows to list. */
+  /** The most pupils (for `check`, problems) to list. */
   readonly limit?: number;
   /** Only these pupils. */
   readonly pupils: readonly string[];

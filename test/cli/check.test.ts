@@ -30,6 +30,8 @@ interface CheckJson {
     session: string | null;
     field: string | null;
     received: string | null;
+    message: string;
+    path: (string | number)[];
   }[];
 }
 
@@ -82,6 +84,9 @@ describe('check', () => {
       code: 'mark_on_closed_session',
       pupilId: 'B2',
       date: '2024-09-07',
+      // The file line, never the mark's position among B2's marks (it is B2's third).
+      message: 'Line 9 of broken.csv (pupil B2, 2024-09-07 AM): the mark "O" falls on a weekend.',
+      path: ['date'],
     });
   });
 

@@ -8,6 +8,7 @@ import { locateIssues } from '../load/locateIssues.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { formatLocation } from '../output/formatIssue.js';
 import { formatTable } from '../output/formatTable.js';
+import { plural } from '../output/plural.js';
 import type { CommandReport } from '../types.js';
 
 /** What `check` looks at: the registers as read, and the calendar and policy files with their problems. */
@@ -85,7 +86,7 @@ export function checkCommand(input: CheckInput): CheckReport {
 
   const fileLines = files.map(
     ({ register, errors: fileErrors, warnings: fileWarnings }) =>
-      `${register.source} (${register.format}): ${register.rowsRead} rows read, ${register.rowsUsed} used, ${register.rowsRejected} rejected; ${fileErrors} errors, ${fileWarnings} warnings.`
+      `${register.source} (${register.format}): ${plural(register.rowsRead, 'row')} read, ${register.rowsUsed} used, ${register.rowsRejected} rejected; ${plural(fileErrors, 'error')}, ${plural(fileWarnings, 'warning')}.`
   );
   const table = formatTable(
     [
@@ -117,12 +118,12 @@ export function checkCommand(input: CheckInput): CheckReport {
     ...fileLines,
     ...(input.settingsIssues.length === 0
       ? []
-      : [`Calendar and policy files: ${input.settingsIssues.length} problems.`]),
+      : [`Calendar and policy files: ${plural(input.settingsIssues.length, 'problem')}.`]),
     '',
     issues.length === 0
       ? 'No problems found.'
-      : `${errors} errors and ${warnings} warnings${errors === 0 ? '' : ': fix the errors before the file can be used'}.`,
-    ...(issues.length === 0 ? [] : ['', ...table, ...omittedLines(omitted, 'problems')]),
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')}${errors === 0 ? '' : `: fix the ${errors === 1 ? 'error' : 'errors'} before the file can be used`}.`,
+    ...(issues.length === 0 ? [] : ['', ...table, ...omittedLines(omitted, 'problem')]),
   ];
 
   const json = {

@@ -129,7 +129,7 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     'Actions are listed as due until done; the command line records no letters or meetings.',
     '',
     ...table,
-    ...omittedLines(omitted, 'pupils'),
+    ...omittedLines(omitted, 'pupil'),
     ...(context.options.explain
       ? shown.flatMap(({ state }) => ['', ...explainEscalation(state).split('\n')])
       : []),

@@ -95,13 +95,13 @@ export function latenessCommand(context: AnalysisContext, calendar: SchoolCalend
     `Lateness in ${context.register.source}${context.asOf === undefined ? '' : ` as of ${context.asOf}`}; lateness policy ${context.latenessPolicy.name}: register opens ${policy.registerOpens} and closes ${policy.registerCloses}.`,
     `Half-term actions: ${policy.halfTermActions.map(describeAction).join('; ')}.`,
     '',
-    `${pupils(late.length)} of ${all.length} were late at least once; ${pupils(withActions.length)} reached a half-term action.`,
-    ...(late.length === 0 ? [] : [...table, ...omittedLines(omitted, 'late pupils')]),
+    `${pupils(late.length)} of ${all.length} ${late.length === 1 ? 'was' : 'were'} late at least once; ${pupils(withActions.length)} reached a half-term action.`,
+    ...(late.length === 0 ? [] : [...table, ...omittedLines(omitted, 'late pupil')]),
     '',
     `Persistent lateness (${windowRule}): ${pupils(persistentlyLate.length)}.`,
     ...(persistentlyLate.length === 0
       ? []
-      : [...persistentTable, ...omittedLines(persistentShown.omitted, 'pupils')]),
+      : [...persistentTable, ...omittedLines(persistentShown.omitted, 'pupil')]),
   ];
 
   const json = {

@@ -85,7 +85,7 @@ export function penaltyCommand(context: AnalysisContext, calendar: SchoolCalenda
       ? []
       : [
           ...table,
-          ...omittedLines(omitted, 'pupils'),
+          ...omittedLines(omitted, 'pupil'),
           '',
           'Sessions in the window where the threshold was first reached:',
           ...shown.map((pupil) => `${pupil.pupilId}: ${pupil.first.marks.map(sessionText).join(', ')}`),

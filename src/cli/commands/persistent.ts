@@ -96,12 +96,12 @@ export function persistentCommand(context: AnalysisContext): CommandReport {
     `Persistent and severe absence in ${context.register.source}${context.asOf === undefined ? '' : ` as of ${context.asOf}`}; policy ${context.policy.name}. Rates are of each pupil's own possible sessions; thresholds are compared on whole sessions.`,
     '',
     `Severely absent (${describeThreshold(policy.severeAbsence)} of possible sessions missed): ${pupils(severe.length)} of ${all.length}.`,
-    ...(severe.length === 0 ? [] : [...severeTable, ...omittedLines(severeShown.omitted, 'pupils')]),
+    ...(severe.length === 0 ? [] : [...severeTable, ...omittedLines(severeShown.omitted, 'pupil')]),
     '',
     `Persistent absentees (${describeThreshold(policy.persistentAbsence)} of possible sessions missed, severe included): ${pupils(absentees.length)} of ${all.length}.`,
     ...(absentees.length === 0
       ? []
-      : [...persistentTable, ...omittedLines(persistentShown.omitted, 'pupils')]),
+      : [...persistentTable, ...omittedLines(persistentShown.omitted, 'pupil')]),
   ];
 
   const pupilJson = (pupil: Absentee): Record<string, unknown> => ({

@@ -109,7 +109,7 @@ export function summaryCommand(context: AnalysisContext): CommandReport {
     `Attendance summary of ${context.register.source}${context.asOf === undefined ? '' : ` as of ${context.asOf}`}; policy ${context.policy.name}, bands "${policy.bands.name}".`,
     '',
     ...table.slice(0, -1),
-    ...omittedLines(omitted, 'pupils'),
+    ...omittedLines(omitted, 'pupil'),
     table[1]!,
     table[table.length - 1]!,
     '',

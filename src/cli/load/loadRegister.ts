@@ -4,7 +4,14 @@ import type { AttendanceIssue } from '../../errors.js';
 import { importCtf } from '../../io/ctf/importCtf.js';
 import { importRegisterCsv } from '../../io/long/importRegisterCsv.js';
 import { readRegisterJson } from '../../io/long/readRegisterJson.js';
-import type { RegisterColumnMapping, RegisterColumnPresetName } from '../../io/long/types.js';
+import type { CtfOptions } from '../../io/ctf/types.js';
+import type {
+  RegisterCodeList,
+  RegisterColumnMapping,
+  RegisterColumnPresetName,
+  RegisterCsvOptions,
+  RegisterDateFormat,
+} from '../../io/long/types.js';
 import type { RegisterImportReport } from '../../io/types.js';
 import type { ProgressBar } from '../output/createProgressBar.js';
 import type { OpenedFile, RegisterFormat } from '../types.js';
@@ -38,6 +45,20 @@ export interface LoadRegisterOptions {
   readonly mapping?: RegisterColumnPresetName | RegisterColumnMapping;
   /** The file a custom mapping came from, named on the mapping's issues. */
   readonly mappingSource?: string;
+  /** The file the code list came from, named on the code list's issues. */
+  readonly codeListSource?: string;
+  /** Codes as a system writes them mapped to statutory codes (CSV and JSON). */
+  readonly codeList?: RegisterCodeList;
+  /** How dates are written (CSV and JSON). */
+  readonly dateFormat?: RegisterDateFormat;
+  /** The field delimiter (CSV). */
+  readonly delimiter?: string;
+  /** How the file's bytes are decoded (CSV). */
+  readonly encoding?: RegisterCsvOptions['encoding'];
+  /** How the mark strings map to dates (CTF). */
+  readonly dayModel?: CtfOptions['dayModel'];
+  /** Characters per session in the mark strings (CTF). */
+  readonly codeWidth?: 1 | 2;
   /** The school calendar, which a CTF file may need to date its marks. */
   readonly calendar?: SchoolCalendar;
   /** Makes the progress bar for a file of a given size. */
@@ -55,6 +76,19 @@ async function* counted(
     onBytes(bytesRead);
     yield chunk;
   }
+}
+
+/** The options the CSV and JSON importers share, as given. */
+function longOptions(options: LoadRegisterOptions): {
+  mapping?: RegisterColumnPresetName | RegisterColumnMapping;
+  codeList?: RegisterCodeList;
+  dateFormat?: RegisterDateFormat;
+} {
+  return {
+    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+    ...(options.codeList === undefined ? {} : { codeList: options.codeList }),
+    ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
+  };
 }
 
 async function readAllText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
@@ -94,10 +128,7 @@ async function importJson(
       }),
     };
   }
-  return readRegisterJson(value, {
-    source,
-    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-  });
+  return readRegisterJson(value, { source, ...longOptions(options) });
 }
 
 async function importFile(
@@ -112,7 +143,9 @@ async function importFile(
       // Streamed in batches straight into the store: the marks are never all held as objects.
       return importRegisterCsv(file.chunks, {
         source,
-        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+        ...longOptions(options),
+        ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
         onMarks: (batch) => {
           for (const mark of batch) store.add(mark);
         },
@@ -133,7 +166,12 @@ async function importFile(
         counted(file.chunks, (bytesRead) => {
           bar.update(bytesRead);
         }),
-        { source, ...(options.calendar === undefined ? {} : { calendar: options.calendar }) }
+        {
+          source,
+          ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
+          ...(options.dayModel === undefined ? {} : { dayModel: options.dayModel }),
+          ...(options.codeWidth === undefined ? {} : { codeWidth: options.codeWidth }),
+        }
       );
   }
 }
@@ -146,7 +184,7 @@ async function importFile(
  * @param io - The file system.
  * @param io.openFile - Opens the file for streaming.
  * @param source - The file, as given on the command line.
- * @param options - The format, mapping, calendar and progress bar.
+ * @param options - The format, the importer options for it, the calendar and the progress bar.
  * @returns What was read.
  * @throws {@link AttendanceError} Only if an option is invalid (e.g. a custom mapping without a pupil column).
  * @example
@@ -188,7 +226,11 @@ export async function loadRegister(
     // An invalid option (e.g. a custom mapping) is the command line's mistake: name the file it was for.
     if (error instanceof AttendanceError) {
       const optionSource = (issue: AttendanceIssue): string =>
-        issue.path[0] === 'mapping' ? (options.mappingSource ?? source) : source;
+        issue.path[0] === 'mapping'
+          ? (options.mappingSource ?? source)
+          : issue.path[0] === 'codeList'
+            ? (options.codeListSource ?? source)
+            : source;
       const [first, ...rest] = error.issues.map((issue) => ({
         ...issue,
         source: issue.source ?? optionSource(issue),

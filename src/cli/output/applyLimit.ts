@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+
 /** Rows cut to `--limit`, and how many were left out. */
 export interface LimitedRows<T> {
   /** The rows shown. */
@@ -24,11 +26,14 @@ export function applyLimit<T>(rows: readonly T[], limit: number | undefined): Li
  * The line that says rows were left out, for a table.
  *
  * @param omitted - How many were left out.
- * @param noun - What the rows are, plural.
+ * @param noun - What one row is, e.g. `'pupil'`; an `s` is added for more than one.
  * @returns The line, or nothing when none were left out.
  * @example
- * omittedLines(3, 'pupils') //=> ['… and 3 more pupils (raise --limit to see them)']
+ * omittedLines(3, 'pupil') //=> ['… and 3 more pupils (raise --limit to see them)']
+ * omittedLines(1, 'pupil') //=> ['… and 1 more pupil (raise --limit to see it)']
  */
 export function omittedLines(omitted: number, noun: string): string[] {
-  return omitted === 0 ? [] : [`… and ${omitted} more ${noun} (raise --limit to see them)`];
+  return omitted === 0
+    ? []
+    : [`… and ${plural(omitted, `more ${noun}`)} (raise --limit to see ${omitted === 1 ? 'it' : 'them'})`];
 }

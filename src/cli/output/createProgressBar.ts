@@ -1,4 +1,5 @@
 import type { CliOutput } from '../types.js';
+import { plural } from './plural.js';
 
 /** A progress bar on stderr: updated with bytes read, cleared when done. */
 export interface ProgressBar {
@@ -45,7 +46,7 @@ export function createProgressBar(
       shownPercent = percent;
       drawn = true;
       const filled = Math.round((percent * BAR_WIDTH) / 100);
-      const rows = rowsRead === undefined ? '' : `, ${rowsRead} rows`;
+      const rows = rowsRead === undefined ? '' : `, ${plural(rowsRead, 'row')}`;
       const line =
         `Reading ${label} [${'#'.repeat(filled)}${' '.repeat(BAR_WIDTH - filled)}] ${String(percent).padStart(3)} %` +
         `  ${megabytes(bytesRead)} of ${megabytes(totalBytes)} MB${rows}`;

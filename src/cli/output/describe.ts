@@ -1,5 +1,6 @@
 import type { AbsenceThreshold } from '../../policy/types.js';
 import type { WindowRule } from '../../windows/types.js';
+import { plural } from './plural.js';
 
 const UNITS: Readonly<Record<WindowRule['unit'], string>> = {
   'school-weeks': 'school weeks',
@@ -44,5 +45,5 @@ export function describeWindowRule(rule: WindowRule): string {
  * pupils(1) //=> '1 pupil'
  */
 export function pupils(count: number): string {
-  return `${count} pupil${count === 1 ? '' : 's'}`;
+  return plural(count, 'pupil');
 }
