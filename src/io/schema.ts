@@ -16,7 +16,5 @@ export const SessionMarkSchema = z.object({
   minutesLate: z.int().min(0).exactOptional(),
 });
 
-export /**
- *
- */
-const SessionMarksSchema = z.array(SessionMarkSchema);
+/** An untrusted array of marks, each checked as {@link SessionMarkSchema} checks one. */
+export const SessionMarksSchema = z.array(SessionMarkSchema);
