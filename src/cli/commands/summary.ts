@@ -4,6 +4,7 @@ import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { describeThreshold, pupils as pupilCount } from '../output/describe.js';
 import { formatTable } from '../output/formatTable.js';
 import { percentText, rateJson } from '../output/percent.js';
+import { sumSessionCounts } from '../../cohort/sumSessionCounts.js';
 import { classifyBand } from '../../sessions/classifyBand.js';
 import { countSessions } from '../../sessions/countSessions.js';
 import { isPersistentlyAbsent } from '../../sessions/isPersistentlyAbsent.js';
@@ -69,8 +70,7 @@ export function summaryCommand(context: AnalysisContext): CommandReport {
       severe: isSeverelyAbsent(counts, policy),
     };
   });
-  const overall = Object.fromEntries(TOTALLED.map((field) => [field, 0])) as Totals;
-  for (const { counts } of summaries) for (const field of TOTALLED) overall[field] += counts[field];
+  const overall = sumSessionCounts(summaries.map((pupil) => pupil.counts));
   const persistent = summaries.filter((pupil) => pupil.persistent).length;
   const severe = summaries.filter((pupil) => pupil.severe).length;
   const { shown, omitted } = applyLimit(summaries, context.options.limit);
@@ -135,7 +135,7 @@ export function summaryCommand(context: AnalysisContext): CommandReport {
     })),
     overall: {
       pupils: summaries.length,
-      ...overall,
+      ...totalsOf(overall),
       attendance: rateJson(toAttendanceRate(overall), policy),
       absence: rateJson(toAbsenceRate(overall), policy),
       persistentAbsentees: persistent,
