@@ -2,23 +2,9 @@ import { COMPACT_CODES } from '../codes/compactCodes.js';
 import type { RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import { throwIfErrors } from '../_internal/issues.js';
+import { SESSION_COUNT_FIELDS } from '../_internal/sessionCountFields.js';
+import type { SessionCountField } from '../_internal/sessionCountFields.js';
 import type { SessionCounts } from '../sessions/types.js';
-
-const SUMMED_FIELDS = [
-  'possible',
-  'attended',
-  'present',
-  'approvedEducationalActivity',
-  'authorised',
-  'unauthorised',
-  'absent',
-  'notPossible',
-  'unmarked',
-  'late',
-  'lateAfterRegisterClosed',
-] as const;
-
-type SummedField = (typeof SUMMED_FIELDS)[number];
 
 /**
  * Adds session counts together field by field, including the number of each code, into one
@@ -46,12 +32,15 @@ type SummedField = (typeof SUMMED_FIELDS)[number];
  */
 export function sumSessionCounts(counts: readonly SessionCounts[]): SessionCounts {
   const issues: AttendanceIssue[] = [];
-  const totals = Object.fromEntries(SUMMED_FIELDS.map((field) => [field, 0])) as Record<SummedField, number>;
+  const totals = Object.fromEntries(SESSION_COUNT_FIELDS.map((field) => [field, 0])) as Record<
+    SessionCountField,
+    number
+  >;
   const byCode = Object.fromEntries(COMPACT_CODES.map((code) => [code, 0])) as Record<RegisterCode, number>;
   const warnings: AttendanceIssue[] = [];
 
   counts.forEach((item, index) => {
-    for (const field of SUMMED_FIELDS) {
+    for (const field of SESSION_COUNT_FIELDS) {
       const value = item[field];
       if (isCount(value, index, [field], issues)) totals[field] += value;
     }
@@ -61,7 +50,7 @@ export function sumSessionCounts(counts: readonly SessionCounts[]): SessionCount
     }
     warnings.push(...item.warnings);
   });
-  for (const field of SUMMED_FIELDS) checkTotal(totals[field], [field], issues);
+  for (const field of SESSION_COUNT_FIELDS) checkTotal(totals[field], [field], issues);
   for (const code of COMPACT_CODES) checkTotal(byCode[code], ['byCode', code], issues);
   throwIfErrors(issues);
   return { ...totals, byCode, warnings };

@@ -112,6 +112,9 @@ function checkedDays(days: readonly SchoolWeekday[]): SchoolWeekday[] {
  *    without missing them any more often; test 3 keeps such a pupil from being flagged. When either set of days
  *    has no possible session there is nothing to compare and test 3 fails.
  *
+ * DfE guidance asks schools to spot such patterns but sets no numbers for them, and neither does the trust
+ * policy: the defaults (6 sessions, 60 %, twice the rate) are this library's own, and the first two are options.
+ *
  * Only counts are used, so the result does not depend on the order of the marks.
  *
  * @param register - The enrolment's marks (any order), or its compact register.

@@ -4,6 +4,8 @@ import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { describeThreshold, pupils as pupilCount } from '../output/describe.js';
 import { formatTable } from '../output/formatTable.js';
 import { percentText, rateJson } from '../output/percent.js';
+import { SESSION_COUNT_FIELDS } from '../../_internal/sessionCountFields.js';
+import type { SessionCountField } from '../../_internal/sessionCountFields.js';
 import { sumSessionCounts } from '../../cohort/sumSessionCounts.js';
 import { classifyBand } from '../../sessions/classifyBand.js';
 import { countSessions } from '../../sessions/countSessions.js';
@@ -16,21 +18,7 @@ import type { CommandReport } from '../types.js';
 import type { AnalysisContext } from './context.js';
 import { mapPupils } from './mapPupils.js';
 
-const TOTALLED = [
-  'possible',
-  'attended',
-  'present',
-  'approvedEducationalActivity',
-  'authorised',
-  'unauthorised',
-  'absent',
-  'notPossible',
-  'unmarked',
-  'late',
-  'lateAfterRegisterClosed',
-] as const;
-
-type Totals = Record<(typeof TOTALLED)[number], number>;
+type Totals = Record<SessionCountField, number>;
 
 interface PupilSummary {
   readonly pupilId: string;
@@ -41,7 +29,7 @@ interface PupilSummary {
 }
 
 function totalsOf(counts: Totals): Totals {
-  return Object.fromEntries(TOTALLED.map((field) => [field, counts[field]])) as Totals;
+  return Object.fromEntries(SESSION_COUNT_FIELDS.map((field) => [field, counts[field]])) as Totals;
 }
 
 /**
@@ -146,7 +134,7 @@ export function summaryCommand(context: AnalysisContext): CommandReport {
   const csvRow = (scope: string, pupilId: string, counts: Totals): (string | number)[] => [
     scope,
     pupilId,
-    ...TOTALLED.map((field) => counts[field]),
+    ...SESSION_COUNT_FIELDS.map((field) => counts[field]),
     rateJson(toAttendanceRate(counts), policy)?.percent ?? '',
     rateJson(toAbsenceRate(counts), policy)?.percent ?? '',
   ];
