@@ -54,19 +54,28 @@ export type {
 
 // Cohorts
 export { aggregateCohort } from './cohort/aggregateCohort.js';
+export { ABSENCE_CLASSES, analyseCohortRegister } from './cohort/analyseCohortRegister.js';
+export { createCohortRegister } from './cohort/createCohortRegister.js';
+export type { CreateCohortRegisterOptions, PupilMarks } from './cohort/createCohortRegister.js';
 export { aggregateCohortBy } from './cohort/aggregateCohortBy.js';
 export { excludeDates } from './cohort/excludeDates.js';
 export { isInDfeStatisticalCohort } from './cohort/isInDfeStatisticalCohort.js';
 export { sumSessionCounts } from './cohort/sumSessionCounts.js';
 export type {
   AggregateCohortOptions,
+  AnalyseCohortRegisterOptions,
   CohortAttributeValue,
   CohortBandCount,
   CohortBreakdown,
+  CohortCountColumns,
   CohortEnrolment,
   CohortEnrolmentCounts,
   CohortFigures,
   CohortGroup,
+  CohortPupilFigures,
+  CohortRegister,
+  CohortRegisterFigures,
+  CohortWindowColumns,
 } from './cohort/types.js';
 
 // Continuous absence

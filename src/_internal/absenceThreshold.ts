@@ -20,7 +20,16 @@ export function assertAbsenceCounts(counts: AbsenceCounts): void {
 /** Whether absence meets a threshold, in integers on the unrounded rate. */
 export function meetsAbsenceThreshold(counts: AbsenceCounts, threshold: AbsenceThreshold): boolean {
   assertAbsenceCounts(counts);
-  if (counts.possible < Math.max(1, threshold.minimumPossibleSessions)) return false;
-  const difference = compareRateToPercent(counts.absent, counts.possible, threshold.percent);
+  return absenceMeetsThreshold(counts.absent, counts.possible, threshold);
+}
+
+/** The same test on two integers already known to be valid counts: the one rule both routes apply. */
+export function absenceMeetsThreshold(
+  absent: number,
+  possible: number,
+  threshold: AbsenceThreshold
+): boolean {
+  if (possible < Math.max(1, threshold.minimumPossibleSessions)) return false;
+  const difference = compareRateToPercent(absent, possible, threshold.percent);
   return threshold.comparison === 'at-least' ? difference >= 0 : difference > 0;
 }

@@ -1,6 +1,6 @@
 import type { SchoolCalendar } from '../calendar/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { checkPositiveInteger, scanRuns } from '../_internal/absenceRuns.js';
+import { checkPositiveInteger, scanRuns } from './absenceRuns.js';
 import type { AbsenceNotificationPolicy, AbsenceNotificationStep, ContinuousAbsenceAction } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { SchoolCalendar } from '../calendar/types.js';
 import type { RegisterCode } from '../codes/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { scanRuns } from '../_internal/absenceRuns.js';
+import { scanRuns } from './absenceRuns.js';
 import type { ContinuousAbsenceRun, OtherAbsenceTreatment } from './types.js';
 
 /**

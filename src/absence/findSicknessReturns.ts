@@ -1,6 +1,6 @@
 import type { IsoDate, SchoolCalendar } from '../calendar/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { checkPositiveInteger, scanRuns } from '../_internal/absenceRuns.js';
+import { checkPositiveInteger, scanRuns } from './absenceRuns.js';
 import { compileCalendar } from '../_internal/compiledCalendar.js';
 import type { SicknessReturnAction, SicknessReturnPolicy } from './types.js';
 

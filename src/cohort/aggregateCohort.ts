@@ -1,4 +1,4 @@
-import { addToTally, classifyEnrolment, createTally, toCohortFigures } from '../_internal/cohortTally.js';
+import { addToTally, classifyEnrolment, createTally, toCohortFigures } from './cohortTally.js';
 import { DFE_POLICY } from '../policy/presets.js';
 import type { AggregateCohortOptions, CohortEnrolment, CohortFigures } from './types.js';
 

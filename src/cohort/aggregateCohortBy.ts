@@ -1,5 +1,5 @@
-import type { CohortTally } from '../_internal/cohortTally.js';
-import { addToTally, classifyEnrolment, createTally, toCohortFigures } from '../_internal/cohortTally.js';
+import type { CohortTally } from './cohortTally.js';
+import { addToTally, classifyEnrolment, createTally, toCohortFigures } from './cohortTally.js';
 import { invalidArgument } from '../_internal/issues.js';
 import { DFE_POLICY } from '../policy/presets.js';
 import type {

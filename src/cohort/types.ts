@@ -1,6 +1,10 @@
+import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { AttendancePolicy, Band } from '../policy/types.js';
-import type { SessionCounts, SessionRate } from '../sessions/types.js';
+import type { CountSessionsOptions } from '../sessions/countSessions.js';
+import type { AbsenceClass } from '../sessions/classifyAbsence.js';
+import type { SessionCounts, SessionRate, SessionSlots } from '../sessions/types.js';
+import type { WindowRule } from '../windows/types.js';
 
 /**
  * The value of one attribute of an enrolment used to filter or group a cohort, e.g. a year group (`9`), free
@@ -146,4 +150,139 @@ export interface CohortBreakdown {
   readonly groups: readonly CohortGroup[];
   /** The figures of the whole cohort, equal to the groups' figures added together. */
   readonly overall: CohortFigures;
+}
+
+/**
+ * A whole cohort's registers in columns: every pupil's code bytes in one buffer over session slots they share,
+ * each pupil a span of those slots (so a joiner or leaver has a shorter one). Made by
+ * {@link createCohortRegister} (or the importers in `school-attendance/io`), which check every mark once, so that
+ * {@link analyseCohortRegister} can read it at the speed of the bytes.
+ *
+ * @remarks
+ * Pupil `p`'s mark for slot `firstSlots[p] + k` is `codes[offsets[p] + k]`, for `k` below `lengths[p]`: a
+ * {@link COMPACT_CODES} index, or 255 for a slot within the span that has no mark at all (counted as nothing,
+ * as a missing mark object would be). Within a span, slot `s` is read against the 2024 code set from
+ * `slots.first2024Index` on. One byte per mark plus 12 bytes per pupil.
+ *
+ * @category Cohorts
+ */
+export interface CohortRegister {
+  /** The session slots the pupils share, in date order. */
+  readonly slots: SessionSlots;
+  /** The pupils, in the order of the columns. */
+  readonly pupilIds: readonly string[];
+  /** Every pupil's code bytes, one after another. */
+  readonly codes: Uint8Array;
+  /** Where each pupil's bytes start in `codes`. */
+  readonly offsets: Uint32Array;
+  /** The slot of each pupil's first byte. */
+  readonly firstSlots: Uint32Array;
+  /** The number of each pupil's bytes (slots from the first to the last of their marks). */
+  readonly lengths: Uint32Array;
+  /** Problems found while building that did not stop it, e.g. a second mark for a session resolved by precedence. */
+  readonly warnings: readonly AttendanceIssue[];
+}
+
+/**
+ * What {@link analyseCohortRegister} computes, and how.
+ *
+ * @category Cohorts
+ */
+export interface AnalyseCohortRegisterOptions {
+  /**
+   * The policy whose persistent and severe absence thresholds and band table are applied.
+   *
+   * @defaultValue `DFE_POLICY`
+   */
+  readonly policy?: AttendancePolicy;
+  /** The calendar that places slots in school weeks, calendar weeks and days; needed for `windows`. */
+  readonly calendar?: SchoolCalendar;
+  /**
+   * Rolling-window rules to apply to every pupil (at most 32), e.g. the policy's `penaltyNotice` and a lateness
+   * policy's `persistentLateness`.
+   *
+   * @defaultValue none
+   */
+  readonly windows?: readonly WindowRule[];
+  /** As {@link CountSessionsOptions.codeSet}. */
+  readonly codeSet?: CountSessionsOptions['codeSet'];
+  /** As {@link CountSessionsOptions.unmarked}. */
+  readonly unmarked?: CountSessionsOptions['unmarked'];
+}
+
+/**
+ * One column per session count, one entry per pupil.
+ *
+ * @category Cohorts
+ */
+export type CohortCountColumns = Readonly<
+  Record<Exclude<keyof SessionCounts, 'byCode' | 'warnings'>, Int32Array>
+>;
+
+/**
+ * One window rule's results, one entry per pupil.
+ *
+ * @category Cohorts
+ */
+export interface CohortWindowColumns {
+  /** The rule. */
+  readonly rule: WindowRule;
+  /** Sessions the rule counted. */
+  readonly counted: Int32Array;
+  /** The largest count in any window. */
+  readonly maximum: Int32Array;
+  /** The slot at which the count first reached the threshold, or -1 (its date is `slots.dates[slot]`). */
+  readonly firstReachedSlot: Int32Array;
+}
+
+/**
+ * One pupil's figures as an object, made on request from the columns.
+ *
+ * @category Cohorts
+ */
+export interface CohortPupilFigures {
+  /** The pupil. */
+  readonly pupilId: string;
+  /** The session counts, as {@link countSessions} gives them (with `byCode` and the pupil's warnings). */
+  readonly counts: SessionCounts;
+  /** The absence class, as {@link classifyAbsence} gives it. */
+  readonly absenceClass: AbsenceClass;
+  /** The band of the policy's table, or null when there were no possible sessions. */
+  readonly band: Band | null;
+  /** Per window rule: counted sessions, the maximum and the date and session the threshold was first reached. */
+  readonly windows: readonly {
+    readonly rule: WindowRule;
+    readonly counted: number;
+    readonly maximum: number;
+    readonly firstReached: { readonly date: IsoDate; readonly session: Session } | null;
+  }[];
+}
+
+/**
+ * Every pupil's figures as typed-array columns (one entry per pupil, in the register's order).
+ *
+ * @category Cohorts
+ */
+export interface CohortRegisterFigures {
+  /** The register analysed. */
+  readonly register: CohortRegister;
+  /** The session counts. */
+  readonly counts: CohortCountColumns;
+  /** 0 neither, 1 persistent, 2 severe absence (severe absence is also persistent absence). */
+  readonly absenceClass: Uint8Array;
+  /** The index of the pupil's band in the policy's band table, or -1 with no possible sessions. */
+  readonly band: Int16Array;
+  /** Per window rule, in the order given. */
+  readonly windows: readonly CohortWindowColumns[];
+  /** Problems that did not stop the analysis (e.g. a legacy code after the 2024 cut-over), each naming its pupil. */
+  readonly warnings: readonly AttendanceIssue[];
+  /** The policy applied. */
+  readonly policy: AttendancePolicy;
+  /**
+   * One pupil's figures as an object.
+   *
+   * @param pupil - The pupil's index in the register.
+   * @returns The figures.
+   */
+  pupil(pupil: number): CohortPupilFigures;
 }

@@ -50,13 +50,8 @@ export function classifyBand(
   }
   if (counts.possible === 0) return { kind: 'no-possible-sessions' };
   const numerator = table.measure === 'attendance' ? counts.attended : counts.absent;
-  for (const band of table.bands) {
-    const fromDifference = compareRateToPercent(numerator, counts.possible, band.from);
-    const toDifference = compareRateToPercent(numerator, counts.possible, band.to);
-    const aboveFrom = band.fromInclusive ? fromDifference >= 0 : fromDifference > 0;
-    const belowTo = band.toInclusive ? toDifference <= 0 : toDifference < 0;
-    if (aboveFrom && belowTo) return { kind: 'band', band };
-  }
+  const index = bandIndexOf(numerator, counts.possible, table);
+  if (index >= 0) return { kind: 'band', band: table.bands[index]! };
   return invalidArgument({
     code: 'band_gap',
     message: `Band table "${table.id}" has no band for ${numerator} of ${counts.possible} sessions; validate it with defineBandTable.`,
@@ -64,4 +59,28 @@ export function classifyBand(
     expected: 'a band table covering 0–100 % (see defineBandTable)',
     received: `${numerator} of ${counts.possible}`,
   });
+}
+
+/**
+ * The index of the band a rate of `numerator` in `possible` sessions falls in (the measure the table names), or
+ * -1 when the table has no band for it. The one band rule both {@link classifyBand} and the cohort engine apply.
+ *
+ * @param numerator - Attended or absent sessions, as the table measures.
+ * @param possible - Possible sessions, more than 0.
+ * @param table - The band table.
+ * @returns The band's index in `table.bands`, or -1.
+ * @example
+ * bandIndexOf(19, 20, HCAT_ATTENDANCE_BANDS) //=> the index of the band holding 95 % attendance
+ */
+export function bandIndexOf(numerator: number, possible: number, table: BandTable): number {
+  const bands = table.bands;
+  for (let index = 0; index < bands.length; index += 1) {
+    const band = bands[index]!;
+    const fromDifference = compareRateToPercent(numerator, possible, band.from);
+    const toDifference = compareRateToPercent(numerator, possible, band.to);
+    const aboveFrom = band.fromInclusive ? fromDifference >= 0 : fromDifference > 0;
+    const belowTo = band.toInclusive ? toDifference <= 0 : toDifference < 0;
+    if (aboveFrom && belowTo) return index;
+  }
+  return -1;
 }

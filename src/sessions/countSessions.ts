@@ -1,7 +1,7 @@
 import type { CodeSetId } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import { throwIfErrors } from '../_internal/issues.js';
-import { countsFromHistograms, tallyCompact, tallyMarks } from '../_internal/tally.js';
+import { countsFromHistograms, tallyCompact, tallyMarks } from './tally.js';
 import type { CompactRegister, SessionCounts, SessionMark } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { SchoolCalendar } from '../calendar/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { scanCompact, scanMarks } from '../_internal/windowScan.js';
+import { scanCompact, scanMarks } from './windowScan.js';
 import type { RollingWindowResult, WindowRule } from './types.js';
 
 /**

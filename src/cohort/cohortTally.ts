@@ -1,11 +1,11 @@
-import type { CohortEnrolment, CohortFigures } from '../cohort/types.js';
+import type { CohortEnrolment, CohortFigures } from './types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { AttendancePolicy } from '../policy/types.js';
 import { classifyBand } from '../sessions/classifyBand.js';
 import { isPersistentlyAbsent } from '../sessions/isPersistentlyAbsent.js';
 import { isSeverelyAbsent } from '../sessions/isSeverelyAbsent.js';
-import { rateOf } from './exactRate.js';
-import { invalidArgument } from './issues.js';
+import { rateOf } from '../_internal/exactRate.js';
+import { invalidArgument } from '../_internal/issues.js';
 
 /** What one enrolment contributes to cohort figures; worked out once, however many groups it is added to. */
 export type EnrolmentOutcome =
@@ -61,7 +61,16 @@ function inconsistent(
   };
 }
 
-/** Checks one enrolment's counts and classifies it against the policy. */
+/**
+ * Checks one enrolment's counts and classifies it against the policy.
+ *
+ * @param enrolment - The enrolment.
+ * @param index - Its position in the input, for issues.
+ * @param policy - The policy.
+ * @returns What it contributes to cohort figures.
+ * @example
+ * classifyEnrolment(enrolment, 0, DFE_POLICY).kind //=> 'included'
+ */
 export function classifyEnrolment(
   enrolment: CohortEnrolment,
   index: number,
@@ -114,6 +123,14 @@ export function classifyEnrolment(
   };
 }
 
+/**
+ * Empty running totals for a cohort or group.
+ *
+ * @param policy - The policy, whose band table sets the band counts.
+ * @returns The totals.
+ * @example
+ * const tally = createTally(DFE_POLICY);
+ */
 export function createTally(policy: AttendancePolicy): CohortTally {
   return {
     enrolments: 0,
@@ -131,6 +148,15 @@ export function createTally(policy: AttendancePolicy): CohortTally {
   };
 }
 
+/**
+ * Adds one enrolment's outcome to running totals.
+ *
+ * @param tally - The totals.
+ * @param enrolment - The enrolment.
+ * @param outcome - What {@link classifyEnrolment} made of it.
+ * @example
+ * addToTally(tally, enrolment, classifyEnrolment(enrolment, 0, policy));
+ */
 export function addToTally(tally: CohortTally, enrolment: CohortEnrolment, outcome: EnrolmentOutcome): void {
   switch (outcome.kind) {
     case 'no-possible-sessions':
@@ -157,7 +183,15 @@ export function addToTally(tally: CohortTally, enrolment: CohortEnrolment, outco
   }
 }
 
-/** Turns running totals into figures; every other sum is at most `possible`, so one check keeps them all exact. */
+/**
+ * Turns running totals into figures; every other sum is at most `possible`, so one check keeps them all exact.
+ *
+ * @param tally - The totals.
+ * @param policy - The policy.
+ * @returns The figures.
+ * @example
+ * toCohortFigures(tally, DFE_POLICY).persistentAbsenceRate
+ */
 export function toCohortFigures(tally: CohortTally, policy: AttendancePolicy): CohortFigures {
   if (!Number.isSafeInteger(tally.possible)) {
     invalidArgument({

@@ -2,25 +2,27 @@ import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionMark, SessionSlots } from '../sessions/types.js';
-import type {
-  RollingWindowResult,
-  WindowMark,
-  WindowMatch,
-  WindowRule,
-  WindowUnit,
-} from '../windows/types.js';
-import { duplicateMarkIssue } from './codeIssues.js';
-import { compileCalendar } from './compiledCalendar.js';
-import type { CompiledCalendar } from './compiledCalendar.js';
-import { addIsoDays } from './dates.js';
-import { throwIfErrors } from './issues.js';
-import { slideWindow } from './slideWindow.js';
-import { ascendingOrder, isAscending } from './markOrder.js';
+import type { RollingWindowResult, WindowMark, WindowMatch, WindowRule } from './types.js';
+import { duplicateMarkIssue } from '../_internal/codeIssues.js';
+import { compileCalendar } from '../_internal/compiledCalendar.js';
+import type { CompiledCalendar } from '../_internal/compiledCalendar.js';
+import { addIsoDays } from '../_internal/dates.js';
+import { throwIfErrors } from '../_internal/issues.js';
+import { emptySlideOutcome, slideWindow } from './slideWindow.js';
+import { clearedScratch, tallySpan } from '../sessions/tally.js';
+import {
+  createWindowCollector,
+  NOT_IN_CALENDAR,
+  positionOfDay,
+  membershipOf,
+  resetWindowCollector,
+} from './windowCollector.js';
+import type { WindowCollector } from './windowCollector.js';
+import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
 
 const DAYS_IN_WEEK = 7;
-const NOT_IN_CALENDAR = -1;
 
-// Working memory reused across pupils (counting is synchronous and never re-entered).
+// Working memory for the object form, reused across pupils (counting is synchronous and never re-entered).
 let countedIndexes = new Int32Array(1024);
 let countedPositions = new Int32Array(1024);
 
@@ -28,29 +30,6 @@ function ensureCapacity(size: number): void {
   if (countedIndexes.length >= size) return;
   countedIndexes = new Int32Array(size * 2);
   countedPositions = new Int32Array(size * 2);
-}
-
-const membershipByRule = new WeakMap<WindowRule, Uint8Array>();
-
-/** A 256-entry table: 1 for the bytes of the codes the rule counts. Remembered per rule object. */
-export function membershipOf(rule: WindowRule): Uint8Array {
-  let membership = membershipByRule.get(rule);
-  if (membership === undefined) {
-    membership = new Uint8Array(256);
-    for (const code of rule.codes) {
-      const byte = toCompactCode(code);
-      if (byte !== undefined && byte !== 0) membership[byte] = 1;
-    }
-    membershipByRule.set(rule, membership);
-  }
-  return membership;
-}
-
-/** The position of a day in a unit; NOT_IN_CALENDAR for a school-week position in a week without sessions. */
-export function positionOfDay(calendar: CompiledCalendar, day: number, unit: WindowUnit): number {
-  if (unit === 'school-weeks') return calendar.schoolWeekOfDay[day] ?? NOT_IN_CALENDAR;
-  if (unit === 'calendar-weeks') return Math.floor(day / DAYS_IN_WEEK);
-  return day;
 }
 
 /** The first day of the period of `length` units that ends with `position`. */
@@ -62,36 +41,6 @@ function periodStartOf(calendar: CompiledCalendar, position: number, rule: Windo
   const firstDay =
     rule.unit === 'calendar-weeks' ? (position - rule.length + 1) * DAYS_IN_WEEK : position - rule.length + 1;
   return calendar.dates[firstDay] ?? addIsoDays(firstDate, firstDay);
-}
-
-interface SlotDays {
-  readonly calendar: SchoolCalendar;
-  readonly days: Int32Array;
-  readonly positions: Record<WindowUnit, Int32Array>;
-}
-const slotDaysBySlots = new WeakMap<SessionSlots, SlotDays>();
-
-/** Each slot's day and unit positions in a calendar, computed once per shared slots object. */
-function slotDaysOf(slots: SessionSlots, calendar: SchoolCalendar): SlotDays {
-  const known = slotDaysBySlots.get(slots);
-  if (known?.calendar === calendar) return known;
-  const compiled = compileCalendar(calendar);
-  const days = new Int32Array(slots.dates.length);
-  const positions: Record<WindowUnit, Int32Array> = {
-    'school-weeks': new Int32Array(slots.dates.length),
-    'calendar-weeks': new Int32Array(slots.dates.length),
-    'calendar-days': new Int32Array(slots.dates.length),
-  };
-  slots.dates.forEach((date, slot) => {
-    const day = compiled.dayIndexByDate.get(date) ?? NOT_IN_CALENDAR;
-    days[slot] = day;
-    for (const unit of ['school-weeks', 'calendar-weeks', 'calendar-days'] as const) {
-      positions[unit][slot] = day === NOT_IN_CALENDAR ? NOT_IN_CALENDAR : positionOfDay(compiled, day, unit);
-    }
-  });
-  const result = { calendar, days, positions };
-  slotDaysBySlots.set(slots, result);
-  return result;
 }
 
 function notInSchoolWeekIssue(
@@ -116,26 +65,30 @@ function notInSchoolWeekIssue(
   };
 }
 
+/** The full result for one register: the window slid once, every reaching window listed with its marks. */
 function buildResult(
   rule: WindowRule,
   calendar: CompiledCalendar,
+  positions: Int32Array,
   counted: number,
   markAt: (countedIndex: number) => WindowMark
 ): RollingWindowResult {
-  const slide = slideWindow(countedPositions, counted, rule.length, rule.threshold);
+  const slide = emptySlideOutcome();
+  const pairs: number[] = [];
+  slideWindow(positions, counted, rule.length, rule.threshold, slide, pairs);
   const matchOf = (first: number, last: number): WindowMatch => {
     const marks: WindowMark[] = [];
     for (let index = first; index <= last; index += 1) marks.push(markAt(index));
     return {
       count: last - first + 1,
-      periodStart: periodStartOf(calendar, countedPositions[last]!, rule),
+      periodStart: periodStartOf(calendar, positions[last]!, rule),
       periodEnd: marks[marks.length - 1]!.date,
       marks,
     };
   };
   const windows: WindowMatch[] = [];
-  for (let pair = 0; pair < slide.windows.length; pair += 2) {
-    windows.push(matchOf(slide.windows[pair]!, slide.windows[pair + 1]!));
+  for (let pair = 0; pair < pairs.length; pair += 2) {
+    windows.push(matchOf(pairs[pair]!, pairs[pair + 1]!));
   }
   const reached = slide.firstReachedEnd >= 0;
   return {
@@ -148,7 +101,16 @@ function buildResult(
   };
 }
 
-/** The rolling window over marks as objects, in any order. */
+/**
+ * The rolling window over marks as objects, in any order.
+ *
+ * @param marks - The pupil's marks.
+ * @param calendar - The calendar.
+ * @param rule - The rule.
+ * @returns What the window found.
+ * @example
+ * scanMarks(marks, calendar, NATIONAL_PENALTY_NOTICE_RULE).maximum
+ */
 export function scanMarks(
   marks: readonly SessionMark[],
   calendar: SchoolCalendar,
@@ -200,26 +162,41 @@ export function scanMarks(
     counted += 1;
   }
   throwIfErrors(issues);
-  return buildResult(rule, compiled, counted, (countedIndex) => {
+  return buildResult(rule, compiled, countedPositions, counted, (countedIndex) => {
     const mark = marks[countedIndexes[countedIndex]!]!;
     return { date: mark.date, session: mark.session, code: COMPACT_CODES[toCompactCode(mark.code)!]! };
   });
 }
 
-/** The first slot on or after a date, by binary search over the ascending slot dates. */
-function firstSlotFrom(slots: SessionSlots, date: IsoDate | undefined): number {
-  if (date === undefined) return 0;
-  let low = 0;
-  let high = slots.dates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (slots.dates[middle]! < date) low = middle + 1;
-    else high = middle;
+// The collector of the last compact scan, kept for the next: a trust's pupils share one rule, slots and calendar.
+let lastCollector:
+  { rule: WindowRule; slots: SessionSlots; calendar: SchoolCalendar; collector: WindowCollector } | undefined;
+
+function collectorFor(rule: WindowRule, slots: SessionSlots, calendar: SchoolCalendar): WindowCollector {
+  if (lastCollector?.rule !== rule || lastCollector.slots !== slots || lastCollector.calendar !== calendar) {
+    lastCollector = {
+      rule,
+      slots,
+      calendar,
+      collector: createWindowCollector([rule], slots, calendar, slots.dates.length),
+    };
   }
-  return low;
+  resetWindowCollector(lastCollector.collector, slots.dates.length);
+  return lastCollector.collector;
 }
 
-/** The rolling window over a compact register: one scan of one byte per session, then a pass over the counted. */
+/**
+ * The rolling window over a compact register: the counting pass every register form shares
+ * ({@link tallyCompact}) collects the counted sessions, then one slide over them.
+ *
+ * @param register - The compact register.
+ * @param calendar - The calendar.
+ * @param rule - The rule.
+ * @returns What the window found.
+ * @throws {@link AttendanceError} Listing counted sessions the calendar cannot place.
+ * @example
+ * scanCompact(register, calendar, NATIONAL_PENALTY_NOTICE_RULE).firstReached?.periodEnd
+ */
 export function scanCompact(
   register: CompactRegister,
   calendar: SchoolCalendar,
@@ -227,41 +204,43 @@ export function scanCompact(
 ): RollingWindowResult {
   const { codes, slots } = register;
   const compiled = compileCalendar(calendar);
-  const membership = membershipOf(rule);
-  const unitPositions = slotDaysOf(slots, calendar).positions[rule.unit];
+  const collector = collectorFor(rule, slots, calendar);
   const length = Math.min(codes.length, slots.dates.length);
-  ensureCapacity(length);
-  let counted = 0;
-  for (let slot = firstSlotFrom(slots, rule.countFrom); slot < length; slot += 1) {
-    if (membership[codes[slot]!] !== 0) {
-      countedIndexes[counted] = slot;
-      countedPositions[counted] = unitPositions[slot]!;
-      counted += 1;
+  // The histograms are not used here: unknown bytes and code sets are countSessions' to report.
+  tallySpan(codes, 0, length, slots.first2024Index, clearedScratch(), collector, 0);
+  const issues: AttendanceIssue[] = [];
+  if (collector.unplaced[0]! > 0) {
+    const membership = membershipOf(rule);
+    const positions = collector.unitPositions[0]!;
+    for (let slot = collector.firstSlots[0]!; slot < length; slot += 1) {
+      if (membership[codes[slot]!] === 0 || positions[slot] !== NOT_IN_CALENDAR) continue;
+      const date = slots.dates[slot]!;
+      const location = {
+        path: ['codes', slot],
+        pupilId: register.pupilId,
+        date,
+        session: slots.sessions[slot]!,
+      };
+      issues.push(
+        notInSchoolWeekIssue(
+          location,
+          COMPACT_CODES[codes[slot]!] ?? '',
+          calendar.name,
+          !compiled.dayIndexByDate.has(date)
+        )
+      );
     }
   }
-  const issues: AttendanceIssue[] = [];
-  for (let index = 0; index < counted; index += 1) {
-    if (countedPositions[index] !== NOT_IN_CALENDAR) continue;
-    const slot = countedIndexes[index]!;
-    const date = slots.dates[slot]!;
-    const location = {
-      path: ['codes', slot],
-      pupilId: register.pupilId,
-      date,
-      session: slots.sessions[slot]!,
-    };
-    issues.push(
-      notInSchoolWeekIssue(
-        location,
-        COMPACT_CODES[codes[slot]!] ?? '',
-        calendar.name,
-        !compiled.dayIndexByDate.has(date)
-      )
-    );
-  }
   throwIfErrors(issues);
-  return buildResult(rule, compiled, counted, (countedIndex) => {
-    const slot = countedIndexes[countedIndex]!;
-    return { date: slots.dates[slot]!, session: slots.sessions[slot]!, code: COMPACT_CODES[codes[slot]!]! };
-  });
+  const countedSlots = collector.countedSlots[0]!;
+  return buildResult(
+    rule,
+    compiled,
+    collector.countedPositions[0]!,
+    collector.counted[0]!,
+    (countedIndex) => {
+      const slot = countedSlots[countedIndex]!;
+      return { date: slots.dates[slot]!, session: slots.sessions[slot]!, code: COMPACT_CODES[codes[slot]!]! };
+    }
+  );
 }

@@ -1,10 +1,10 @@
-import type { ContinuousAbsenceRun, OtherAbsenceTreatment } from '../absence/types.js';
+import type { ContinuousAbsenceRun, OtherAbsenceTreatment } from './types.js';
 import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { duplicateMarkIssue, unknownCodeIssue } from './codeIssues.js';
+import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
 import {
   AUTHORISED,
   CATEGORY_BY_SET,
@@ -14,11 +14,11 @@ import {
   SET_2024,
   SET_PRE_2024,
   UNAUTHORISED,
-} from './codeTables.js';
-import { AM_OPEN, compileCalendar, PM_OPEN } from './compiledCalendar.js';
-import type { CompiledCalendar } from './compiledCalendar.js';
-import { invalidArgument, throwIfErrors } from './issues.js';
-import { ascendingOrder, isAscending } from './markOrder.js';
+} from '../_internal/codeTables.js';
+import { AM_OPEN, compileCalendar, PM_OPEN } from '../_internal/compiledCalendar.js';
+import type { CompiledCalendar } from '../_internal/compiledCalendar.js';
+import { invalidArgument, throwIfErrors } from '../_internal/issues.js';
+import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
 
 /** What a run is looked for with. */
 export interface RunScanOptions {
@@ -55,6 +55,11 @@ function isList(value: unknown): value is readonly string[] {
 /**
  * Checks run options made by hand (the types already rule most mistakes out for TypeScript callers); a broken
  * option is a programmer error, thrown at once with every problem found.
+ *
+ * @param options - The options.
+ * @param path - Where they are in the caller's arguments, for issues.
+ * @example
+ * checkRunOptions(options, ['options']);
  */
 export function checkRunOptions(options: RunScanOptions, path: readonly (string | number)[] = []): void {
   const issues: AttendanceIssue[] = [];
@@ -105,7 +110,15 @@ export function checkRunOptions(options: RunScanOptions, path: readonly (string 
   throwIfErrors(issues);
 }
 
-/** Throws when a policy count (a school day number, a threshold) is not a positive whole number. */
+/**
+ * Throws when a policy count (a school day number, a threshold) is not a positive whole number.
+ *
+ * @param value - The count.
+ * @param path - Where it is in the options.
+ * @param what - What it counts, for the message.
+ * @example
+ * checkPositiveInteger(policy.days, ['days'], 'school days');
+ */
 export function checkPositiveInteger(value: number, path: readonly (string | number)[], what: string): void {
   if (Number.isSafeInteger(value) && value >= 1) return;
   invalidArgument({
@@ -367,7 +380,17 @@ function scanCompact(
   return scanner.runs;
 }
 
-/** The runs of continuous absence in a register of either form; options are checked first. */
+/**
+ * The runs of continuous absence in a register of either form; options are checked first.
+ *
+ * @param register - The pupil's marks or compact register.
+ * @param calendar - The calendar whose school days the runs cross.
+ * @param options - What counts as absence and how other marks are treated.
+ * @param optionsPath - Where the options are in the caller's arguments, for issues.
+ * @returns The runs, in date order.
+ * @example
+ * scanRuns(marks, calendar, { codes: ['I'] }, ['options']);
+ */
 export function scanRuns(
   register: readonly SessionMark[] | CompactRegister,
   calendar: SchoolCalendar,

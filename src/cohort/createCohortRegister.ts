@@ -1,0 +1,193 @@
+import { isIsoDate } from '../calendar/isIsoDate.js';
+import type { IsoDate } from '../calendar/types.js';
+import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
+import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
+import type { AttendanceIssue } from '../errors.js';
+import { beatsByPrecedence } from '../sessions/tally.js';
+import type { SessionMark, SessionSlots } from '../sessions/types.js';
+import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
+import type { MarkLocation } from '../_internal/codeIssues.js';
+import { SET_2024, SET_PRE_2024 } from '../_internal/codeTables.js';
+import { throwIfErrors } from '../_internal/issues.js';
+import { CohortRegisterBuilder } from './cohortRegisterBuilder.js';
+import type { CohortRegister } from './types.js';
+
+/**
+ * How {@link createCohortRegister} lays out and checks the marks.
+ *
+ * @category Cohorts
+ */
+export interface CreateCohortRegisterOptions {
+  /**
+   * The session slots to lay the register over (e.g. `toSessionSlots(calendar)`); a mark on any other session is
+   * an error. By default the slots are the sessions the marks use, so every mark has a place.
+   */
+  readonly slots?: SessionSlots;
+  /**
+   * What two marks for one pupil's session mean: `'error'` reports them; `'precedence'` keeps one by DfE
+   * precedence (present, approved educational activity, authorised, unauthorised, not possible, no mark) with a
+   * warning, as {@link countSessions} does.
+   *
+   * @defaultValue `'error'`
+   */
+  readonly duplicates?: 'error' | 'precedence';
+}
+
+/**
+ * The pupils' marks, each as `[pupilId, marks]`: a `Map` from {@link groupMarksByPupil}, or any iterable of pairs.
+ *
+ * @category Cohorts
+ */
+export type PupilMarks = Iterable<readonly [pupilId: string, marks: readonly SessionMark[]]>;
+
+/**
+ * Builds a {@link CohortRegister} from each pupil's marks as objects: every code is looked up once, into the byte
+ * that counts, windows and bands then all read, and every mark is checked here, once, so the analysis can trust
+ * the bytes.
+ *
+ * @remarks
+ * Dates are checked to be real days once per distinct date string, so the cost per mark is a map look-up, not a
+ * date parse. A pupil with no marks keeps a place (with no sessions). Marks need not be in order.
+ *
+ * @param pupils - Each pupil's marks.
+ * @param options - Fixed slots, and what a second mark for a session means.
+ * @returns The register, with any precedence resolutions as warnings.
+ * @throws {@link AttendanceError} Listing every unknown code, invalid date or session, mark outside the slots
+ * and (by default) every second mark for a session, each with its pupil, date and session.
+ * @example
+ * const register = createCohortRegister(groupMarksByPupil(marks));
+ * const figures = analyseCohortRegister(register, { calendar, windows: [DFE_POLICY.penaltyNotice] });
+ * figures.counts.possible[0] //=> the first pupil's possible sessions
+ * @category Cohorts
+ */
+export function createCohortRegister(
+  pupils: PupilMarks,
+  options: CreateCohortRegisterOptions = {}
+): CohortRegister {
+  const errors: AttendanceIssue[] = [];
+  const precedence = options.duplicates === 'precedence';
+  let pupilId = '';
+  let markIndex = 0;
+  let marks: readonly SessionMark[] = [];
+  const location = (field?: string): MarkLocation => {
+    const mark = marks[markIndex]!;
+    return {
+      path: field === undefined ? [pupilId, markIndex] : [pupilId, markIndex, field],
+      pupilId,
+      date: mark.date,
+      session: mark.session,
+    };
+  };
+  const builder = new CohortRegisterBuilder({
+    ...(options.slots === undefined ? {} : { slots: options.slots }),
+    resolve: (_pupil, dateIndex, pm, kept, incoming) => {
+      const mark = marks[markIndex]!;
+      const date = builder.dateOf(dateIndex);
+      const set = date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
+      const earlier = findEarlier(marks, markIndex, date, pm);
+      if (!precedence) {
+        errors.push(
+          duplicateMarkIssue(earlier, markIndex, marks[earlier]?.code ?? '', mark.code, location(), undefined)
+        );
+        return kept;
+      }
+      const wins = beatsByPrecedence(set, incoming, set, kept);
+      const resolvedTo = COMPACT_CODES[wins ? incoming : kept]!;
+      builder.warnings.push(
+        duplicateMarkIssue(earlier, markIndex, marks[earlier]?.code ?? '', mark.code, location(), resolvedTo)
+      );
+      return wins ? incoming : kept;
+    },
+  });
+  // Each distinct date string is checked once: its index, or -1 (not a real day), or -2 (no slot on it).
+  const dateIndexByText = new Map<string, number>();
+  for (const [id, pupilMarks] of pupils) {
+    pupilId = id;
+    marks = pupilMarks;
+    const pupil = builder.pupil(id);
+    let previousDate: string | undefined;
+    let previousIndex = -1;
+    for (markIndex = 0; markIndex < pupilMarks.length; markIndex += 1) {
+      const mark = pupilMarks[markIndex]!;
+      const byte = toCompactCode(mark.code);
+      const date: string = mark.date;
+      let dateIndex: number;
+      if (date === previousDate) dateIndex = previousIndex;
+      else {
+        dateIndex = dateIndexByText.get(date) ?? indexOfDate(date);
+        previousDate = date;
+        previousIndex = dateIndex;
+      }
+      const session = mark.session;
+      const pm = session === 'PM';
+      if (byte === undefined) errors.push(unknownCodeIssue(mark.code, location('code')));
+      if (dateIndex === -1) errors.push(invalidDate(location('date'), date));
+      // Untrusted callers may pass any string as the session.
+      const validSession = pm || (session as string) === 'AM';
+      if (!validSession) errors.push(invalidSession(location('session'), session));
+      else if (dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
+      if (dateIndex === -2) errors.push(outsideSlots(location('date'), date, session));
+      if (byte === undefined || dateIndex < 0 || !validSession) continue;
+      builder.add(pupil, dateIndex, pm, byte);
+    }
+  }
+  throwIfErrors(errors);
+  return builder.finish();
+
+  function indexOfDate(date: string): number {
+    const index = isIsoDate(date) ? builder.dateIndex(date) : -1;
+    const known = index === -1 && isIsoDate(date) ? -2 : index;
+    dateIndexByText.set(date, known);
+    return known;
+  }
+}
+
+/** The earlier mark for the same session, for the duplicate report. */
+function findEarlier(marks: readonly SessionMark[], before: number, date: IsoDate, pm: boolean): number {
+  for (let index = 0; index < before; index += 1) {
+    const mark = marks[index]!;
+    if (mark.date === date && (mark.session === 'PM') === pm) return index;
+  }
+  return before;
+}
+
+function invalidDate(location: MarkLocation, date: string): AttendanceIssue {
+  return {
+    code: 'invalid_date',
+    severity: 'error',
+    message: `Mark ${String(location.path[1])} of pupil ${location.pupilId ?? ''} has date "${date}", which is not a real day in YYYY-MM-DD form.`,
+    path: location.path,
+    ...(location.pupilId === undefined ? {} : { pupilId: location.pupilId }),
+    field: 'date',
+    expected: 'a real day as YYYY-MM-DD',
+    received: date,
+  };
+}
+
+function invalidSession(location: MarkLocation, session: string): AttendanceIssue {
+  return {
+    code: 'invalid_session',
+    severity: 'error',
+    message: `Mark ${String(location.path[1])} of pupil ${location.pupilId ?? ''} has session "${session}"; expected AM or PM.`,
+    path: location.path,
+    ...(location.pupilId === undefined ? {} : { pupilId: location.pupilId }),
+    ...(location.date === undefined ? {} : { date: location.date }),
+    field: 'session',
+    expected: 'AM or PM',
+    received: session,
+  };
+}
+
+function outsideSlots(location: MarkLocation, date: string, session: string): AttendanceIssue {
+  return {
+    code: 'invalid_value',
+    severity: 'error',
+    message: `Mark ${String(location.path[1])} of pupil ${location.pupilId ?? ''} (${date} ${session}) falls outside the session slots of the register.`,
+    path: location.path,
+    ...(location.pupilId === undefined ? {} : { pupilId: location.pupilId }),
+    date,
+    field: 'date',
+    expected: 'a date and session among the register’s session slots',
+    received: `${date} ${session}`,
+  };
+}
