@@ -5,7 +5,6 @@ import { NO_RECORD } from '../sessions/tally.js';
 import type { SessionSlots } from '../sessions/types.js';
 import type { CohortRegister } from './types.js';
 
-const INITIAL_BYTES = 1 << 16;
 const INITIAL_PUPILS = 1 << 10;
 
 /** What to do with a second mark for a pupil's session: return the byte to keep (and report it as you see fit). */
@@ -23,27 +22,21 @@ function grownBytes(array: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<
   return bigger;
 }
 
-function grownWords(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(array.length * 2);
+function grownInts(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }
 
-/** A pupil's marks seen apart from their first run of rows (a file not grouped by pupil); rare. */
-interface LateSegment {
-  readonly firstSlot: number;
-  readonly bytes: Uint8Array;
-}
-
 /**
- * Builds a {@link CohortRegister} from marks that arrive one at a time, as an importer reads them, with no object
- * per mark: each pupil's marks go into a scratch row of bytes indexed by session, which is appended to the one
- * code buffer when the next pupil starts. Files grouped by pupil (every export we know) are written once; a
- * pupil whose rows come back later is merged at the end.
+ * Builds a {@link CohortRegister} from marks that arrive one at a time, in any order, as an importer reads them,
+ * with no object per mark: each pupil has a row of bytes indexed by session that grows as their marks arrive, and
+ * the rows are laid end to end in one buffer at the end. A file grouped by pupil, one sorted by date and one in no
+ * order at all cost the same.
  *
  * Dates are interned as they arrive (`dateIndex`). With fixed slots the register uses them and marks on other
  * sessions are refused; otherwise the slots are the dates seen, in date order, each with the sessions marked on
- * it, and the bytes are laid out again at the end if the dates did not arrive in order.
+ * it, and rows are mapped onto them at the end if the dates did not arrive in order.
  *
  * The caller validates codes, dates and sessions first (each distinct string once) and decides what a second
  * mark for a session means through the resolver.
@@ -57,33 +50,28 @@ export class CohortRegisterBuilder {
   private readonly dateIndexes = new Map<string, number>();
   private readonly dates: IsoDate[] = [];
   private readonly fixed: SessionSlots | undefined;
-  /** For fixed slots: the slot of each date index's AM and PM, or -1. */
+  /** For fixed slots: the slot of each working slot (date index × 2 + PM), or -1. */
   private fixedSlotOf: Int32Array = new Int32Array(0);
   private readonly resolve: DuplicateResolver;
-  private codes: Uint8Array<ArrayBuffer>;
-  private used = 0;
-  private offsets = new Uint32Array(INITIAL_PUPILS);
-  private firstSlots = new Uint32Array(INITIAL_PUPILS);
-  private lengths = new Uint32Array(INITIAL_PUPILS);
-  private readonly lateSegments = new Map<number, LateSegment[]>();
-  /** Session slots (date index × 2 + PM) marked by anyone, when the slots are open. */
+  /** Each pupil's bytes by working slot, from `bases[pupil]`; NO_RECORD where there is no mark. */
+  private readonly rows: (Uint8Array | undefined)[] = [];
+  private bases = new Int32Array(INITIAL_PUPILS);
+  private lows = new Int32Array(INITIAL_PUPILS);
+  private highs = new Int32Array(INITIAL_PUPILS);
+  /** Working slots marked by anyone, when the slots are open. */
   private marked: Uint8Array<ArrayBuffer> = new Uint8Array(256);
-  // The pupil being read: their marks by session slot (date index × 2 + PM), NO_RECORD where none.
-  private current = -1;
-  private scratch = new Uint8Array(1024).fill(NO_RECORD);
-  private low = Number.MAX_SAFE_INTEGER;
-  private high = -1;
+  /** The longest row so far: a new pupil's row starts this long, so rows rarely grow. */
+  private typicalLength = 64;
+  private markCount = 0;
 
   /**
-   * @param options - Fixed slots (marks elsewhere are refused), the duplicate resolver and a size hint.
+   * @param options - Fixed slots (marks elsewhere are refused) and the duplicate resolver.
    * @param options.slots - The session slots to lay the register over; open when omitted.
    * @param options.resolve - Decides which of two marks for one session to keep.
-   * @param options.expectedMarks - Roughly how many marks will come, to size the code buffer once.
    */
-  constructor(options: { slots?: SessionSlots; resolve: DuplicateResolver; expectedMarks?: number }) {
+  constructor(options: { slots?: SessionSlots; resolve: DuplicateResolver }) {
     this.fixed = options.slots;
     this.resolve = options.resolve;
-    this.codes = new Uint8Array(Math.max(INITIAL_BYTES, Math.ceil((options.expectedMarks ?? 0) * 1.05)));
     if (this.fixed !== undefined) {
       const { dates, sessions } = this.fixed;
       for (let slot = 0; slot < dates.length; slot += 1) {
@@ -98,6 +86,11 @@ export class CohortRegisterBuilder {
     return this.pupilIds.length;
   }
 
+  /** The number of marks kept so far (a second mark for a session is not counted again). */
+  get size(): number {
+    return this.markCount;
+  }
+
   /**
    * The index of a pupil, added on first sight.
    *
@@ -110,11 +103,13 @@ export class CohortRegisterBuilder {
       index = this.pupilIds.length;
       this.pupilIndex.set(pupilId, index);
       this.pupilIds.push(pupilId);
-      if (index === this.offsets.length) {
-        this.offsets = grownWords(this.offsets);
-        this.firstSlots = grownWords(this.firstSlots);
-        this.lengths = grownWords(this.lengths);
+      this.rows.push(undefined);
+      if (index === this.bases.length) {
+        this.bases = grownInts(this.bases);
+        this.lows = grownInts(this.lows);
+        this.highs = grownInts(this.highs);
       }
+      this.highs[index] = -1;
     }
     return index;
   }
@@ -161,17 +156,22 @@ export class CohortRegisterBuilder {
    * @param byte - The code's compact byte.
    */
   add(pupil: number, dateIndex: number, pm: boolean, byte: number): void {
-    if (pupil !== this.current) this.switchTo(pupil);
     const slot = dateIndex * 2 + (pm ? 1 : 0);
-    if (slot >= this.scratch.length) this.growScratch(slot);
-    const kept = this.scratch[slot]!;
+    let row = this.rows[pupil];
+    let index = slot - this.bases[pupil]!;
+    if (row === undefined || index < 0 || index >= row.length) {
+      row = this.growRow(pupil, slot);
+      index = slot - this.bases[pupil]!;
+    }
+    const kept = row[index]!;
     if (kept === NO_RECORD) {
-      this.scratch[slot] = byte;
-      if (slot < this.low) this.low = slot;
-      if (slot > this.high) this.high = slot;
-      if (this.fixed === undefined) this.markSlot(slot);
+      row[index] = byte;
+      this.markCount += 1;
+      if (slot < this.lows[pupil]! || this.highs[pupil]! < 0) this.lows[pupil] = slot;
+      if (slot > this.highs[pupil]!) this.highs[pupil] = slot;
+      if (this.fixed === undefined && this.marked[slot] !== 1) this.markSlot(slot);
     } else {
-      this.scratch[slot] = this.resolve(pupil, dateIndex, pm, kept, byte);
+      row[index] = this.resolve(pupil, dateIndex, pm, kept, byte);
     }
   }
 
@@ -181,35 +181,60 @@ export class CohortRegisterBuilder {
    * @returns The register.
    */
   finish(): CohortRegister {
-    this.switchTo(-1);
     const pupils = this.pupilIds.length;
     const { slots, slotOf } = this.finalSlots();
-    let codes: Uint8Array = this.codes;
-    let offsets: Uint32Array = this.offsets.subarray(0, pupils);
-    let firstSlots: Uint32Array = this.firstSlots.subarray(0, pupils);
-    let lengths: Uint32Array = this.lengths.subarray(0, pupils);
-    const identity = slotOf === null;
-    if (!identity || this.lateSegments.size > 0) {
-      // Lay the bytes out again: over the final slots, with late segments merged in. Rare in practice.
-      const laid = this.relayout(slotOf, slots.dates.length);
-      codes = laid.codes;
-      offsets = laid.offsets;
-      firstSlots = laid.firstSlots;
-      lengths = laid.lengths;
-    } else if (this.used < (codes.length * 7) / 8) {
-      codes = codes.slice(0, this.used);
-    } else {
-      codes = codes.subarray(0, this.used);
+    const slotCount = slots.dates.length;
+    // Each pupil's span over the final slots.
+    const firstSlots = new Uint32Array(pupils);
+    const lengths = new Uint32Array(pupils);
+    let total = 0;
+    for (let pupil = 0; pupil < pupils; pupil += 1) {
+      const high = this.highs[pupil]!;
+      if (high < 0) continue;
+      let first = slotCount;
+      let last = -1;
+      if (slotOf === null) {
+        first = this.lows[pupil]!;
+        last = high;
+      } else {
+        const row = this.rows[pupil]!;
+        const base = this.bases[pupil]!;
+        for (let working = this.lows[pupil]!; working <= high; working += 1) {
+          if (row[working - base] === NO_RECORD) continue;
+          const slot = slotOf[working]!;
+          if (slot < first) first = slot;
+          if (slot > last) last = slot;
+        }
+      }
+      firstSlots[pupil] = first;
+      lengths[pupil] = last - first + 1;
+      total += last - first + 1;
     }
-    return {
-      slots,
-      pupilIds: this.pupilIds,
-      codes,
-      offsets,
-      firstSlots,
-      lengths,
-      warnings: this.warnings,
-    };
+    const codes = new Uint8Array(total);
+    const offsets = new Uint32Array(pupils);
+    let used = 0;
+    for (let pupil = 0; pupil < pupils; pupil += 1) {
+      offsets[pupil] = used;
+      const length = lengths[pupil]!;
+      if (length === 0) continue;
+      const row = this.rows[pupil]!;
+      const base = this.bases[pupil]!;
+      if (slotOf === null) {
+        const from = firstSlots[pupil]! - base;
+        codes.set(row.subarray(from, from + length), used);
+      } else {
+        const span = codes.subarray(used, used + length).fill(NO_RECORD);
+        const first = firstSlots[pupil]!;
+        for (let working = this.lows[pupil]!; working <= this.highs[pupil]!; working += 1) {
+          const byte = row[working - base]!;
+          if (byte !== NO_RECORD) span[slotOf[working]! - first] = byte;
+        }
+      }
+      // The row is no longer needed; letting it go keeps the peak near one copy of the marks.
+      this.rows[pupil] = undefined;
+      used += length;
+    }
+    return { slots, pupilIds: this.pupilIds, codes, offsets, firstSlots, lengths, warnings: this.warnings };
   }
 
   private internDate(date: IsoDate): number {
@@ -229,44 +254,30 @@ export class CohortRegisterBuilder {
     this.marked[slot] = 1;
   }
 
-  private growScratch(slot: number): void {
-    const bigger = new Uint8Array(Math.max(slot + 1, this.scratch.length * 2)).fill(NO_RECORD);
-    bigger.set(this.scratch);
-    this.scratch = bigger;
-  }
-
-  /** Appends the current pupil's run of marks and starts on another pupil's (or none, with -1). */
-  private switchTo(pupil: number): void {
-    const previous = this.current;
-    if (previous >= 0 && this.high >= 0) {
-      const length = this.high - this.low + 1;
-      const run = this.scratch.subarray(this.low, this.high + 1);
-      if (this.isFirstRun(previous)) {
-        if (this.used + length > this.codes.length) this.codes = grownBytes(this.codes, this.used + length);
-        this.codes.set(run, this.used);
-        this.offsets[previous] = this.used;
-        this.firstSlots[previous] = this.low;
-        this.lengths[previous] = length;
-        this.used += length;
-      } else {
-        const segments = this.lateSegments.get(previous) ?? [];
-        segments.push({ firstSlot: this.low, bytes: run.slice() });
-        this.lateSegments.set(previous, segments);
-      }
-      run.fill(NO_RECORD);
+  /** A pupil's row, made or grown (at either end) to hold a working slot. */
+  private growRow(pupil: number, slot: number): Uint8Array {
+    const row = this.rows[pupil];
+    if (row === undefined) {
+      // Room for a typical pupil's year from here, and a little before it for marks that come out of order.
+      const before = Math.min(slot, 8);
+      const fresh = new Uint8Array(this.typicalLength + before).fill(NO_RECORD);
+      this.bases[pupil] = slot - before;
+      this.rows[pupil] = fresh;
+      return fresh;
     }
-    this.current = pupil;
-    this.low = Number.MAX_SAFE_INTEGER;
-    this.high = -1;
-  }
-
-  // A pupil's first run is written in place; a pupil with no bytes yet who has been seen before had only
-  // runs of marks refused by the caller, so the run is still their first.
-  private readonly seen = new Set<number>();
-  private isFirstRun(pupil: number): boolean {
-    if (this.seen.has(pupil)) return false;
-    this.seen.add(pupil);
-    return true;
+    const base = this.bases[pupil]!;
+    const low = Math.min(base, slot);
+    const high = Math.max(base + row.length - 1, slot);
+    // Grow by half again beyond what is needed, on the side that needed it.
+    const extra = Math.max(16, (high - low + 1) >> 1);
+    const newBase = slot < base ? Math.max(0, low - extra) : low;
+    const newLength = high - newBase + 1 + (slot < base ? 0 : extra);
+    const grown = new Uint8Array(newLength).fill(NO_RECORD);
+    grown.set(row, base - newBase);
+    this.bases[pupil] = newBase;
+    this.rows[pupil] = grown;
+    if (newLength > this.typicalLength) this.typicalLength = Math.min(newLength, 1 << 12);
+    return grown;
   }
 
   /** The register's slots, and the final slot of each working slot (null when they are the same). */
@@ -303,79 +314,5 @@ export class CohortRegisterBuilder {
       slots: { dates, sessions, first2024Index: first2024Index < 0 ? dates.length : first2024Index },
       slotOf: identity ? null : slotOf,
     };
-  }
-
-  private relayout(
-    slotOf: Int32Array | null,
-    slotCount: number
-  ): { codes: Uint8Array; offsets: Uint32Array; firstSlots: Uint32Array; lengths: Uint32Array } {
-    const pupils = this.pupilIds.length;
-    const map = (working: number): number => (slotOf === null ? working : slotOf[working]!);
-    const row = new Uint8Array(slotCount).fill(NO_RECORD);
-    // First the extent of each pupil's marks over the final slots.
-    const first = new Uint32Array(pupils);
-    const last = new Int32Array(pupils).fill(-1);
-    const each = (pupil: number, visit: (slot: number, byte: number) => void): void => {
-      const offset = this.offsets[pupil]!;
-      const start = this.firstSlots[pupil]!;
-      for (let index = 0; index < this.lengths[pupil]!; index += 1) {
-        const byte = this.codes[offset + index]!;
-        if (byte !== NO_RECORD) visit(map(start + index), byte);
-      }
-      for (const segment of this.lateSegments.get(pupil) ?? []) {
-        for (let index = 0; index < segment.bytes.length; index += 1) {
-          const byte = segment.bytes[index]!;
-          if (byte !== NO_RECORD) visit(map(segment.firstSlot + index), byte);
-        }
-      }
-    };
-    let total = 0;
-    for (let pupil = 0; pupil < pupils; pupil += 1) {
-      let low = slotCount;
-      let high = -1;
-      each(pupil, (slot) => {
-        if (slot < low) low = slot;
-        if (slot > high) high = slot;
-      });
-      first[pupil] = high < 0 ? 0 : low;
-      last[pupil] = high;
-      total += high < 0 ? 0 : high - low + 1;
-    }
-    const codes = new Uint8Array(total);
-    const offsets = new Uint32Array(pupils);
-    const lengths = new Uint32Array(pupils);
-    let used = 0;
-    for (let pupil = 0; pupil < pupils; pupil += 1) {
-      offsets[pupil] = used;
-      if (last[pupil]! < 0) continue;
-      const low = first[pupil]!;
-      const length = last[pupil]! - low + 1;
-      each(pupil, (slot, byte) => {
-        const kept = row[slot]!;
-        if (kept === NO_RECORD) row[slot] = byte;
-        else {
-          const dateIndex = this.dateIndexes.get(this.slotDate(slotOf, slot))!;
-          row[slot] = this.resolve(pupil, dateIndex, this.slotIsPm(slotOf, slot), kept, byte);
-        }
-      });
-      codes.set(row.subarray(low, low + length), used);
-      row.fill(NO_RECORD, low, low + length);
-      lengths[pupil] = length;
-      used += length;
-    }
-    return { codes, offsets, firstSlots: first, lengths };
-  }
-
-  private workingSlotOf(slotOf: Int32Array | null, slot: number): number {
-    if (slotOf === null) return slot;
-    return slotOf.indexOf(slot);
-  }
-
-  private slotDate(slotOf: Int32Array | null, slot: number): IsoDate {
-    return this.dates[this.workingSlotOf(slotOf, slot) >> 1]!;
-  }
-
-  private slotIsPm(slotOf: Int32Array | null, slot: number): boolean {
-    return (this.workingSlotOf(slotOf, slot) & 1) === 1;
   }
 }
