@@ -158,12 +158,13 @@ export function analyseCohortRegister(
   const bandTable = policy.bands;
   const attendanceBands = bandTable.measure === 'attendance';
   const histograms = clearedScratch();
+  const endSlot = endSlotOf(register, options.asOf);
 
   for (let pupil = 0; pupil < pupils; pupil += 1) {
     const from = offsets[pupil]!;
-    const length = lengths[pupil]!;
-    const to = from + length;
     const firstSlot = firstSlots[pupil]!;
+    const length = Math.max(0, Math.min(lengths[pupil]!, endSlot - firstSlot));
+    const to = from + length;
     // Bytes from `split` on are read against the 2024 code set.
     const split = from + split2024 - firstSlot;
     if (collector !== null) resetWindowCollector(collector, length);
@@ -174,7 +175,7 @@ export function analyseCohortRegister(
       length - Math.min(Math.max(split - from, 0), length),
       true
     );
-    if (!inSet) reportOddCodes(register, pupil, split, issues);
+    if (!inSet) reportOddCodes(register, pupil, length, split, issues);
     categoryTotals(histograms, options.unmarked, totals);
     const late = histograms[LATE]! + histograms[HISTOGRAM_WIDTH + LATE]!;
     const lateAfterRegisterClosed =
@@ -222,7 +223,7 @@ export function analyseCohortRegister(
       columns.maximum[pupil] = outcome.maximum;
       columns.firstReachedSlot[pupil] =
         outcome.firstReachedEnd < 0 ? -1 : collector.countedSlots[rule]![outcome.firstReachedEnd]!;
-      if (collector.unplaced[rule]! > 0) reportUnplaced(register, pupil, collector, rule, issues);
+      if (collector.unplaced[rule]! > 0) reportUnplaced(register, pupil, length, collector, rule, issues);
     }
   }
 
@@ -239,41 +240,50 @@ export function analyseCohortRegister(
   };
 }
 
+/** One past the last slot on or before `asOf` (all slots without it). */
+function endSlotOf(register: CohortRegister, asOf: string | undefined): number {
+  const { dates } = register.slots;
+  if (asOf === undefined) return dates.length;
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dates[middle]! <= asOf) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Locates the bytes of a pupil's span that are not codes of the set they are read in (rare). */
 function reportOddCodes(
   register: CohortRegister,
   pupil: number,
+  length: number,
   split: number,
   issues: AttendanceIssue[]
 ): void {
   const from = register.offsets[pupil]!;
   const slotOffset = register.firstSlots[pupil]! - from;
   const pupilId = register.pupilIds[pupil]!;
-  locateOddCodes(
-    register.codes,
-    from,
-    from + register.lengths[pupil]!,
-    split,
-    true,
-    (index, byte, set, unknown) => {
-      const slot = index + slotOffset;
-      const location = {
-        path: ['codes', index],
-        pupilId,
-        date: register.slots.dates[slot],
-        session: register.slots.sessions[slot],
-      };
-      issues.push(
-        unknown ? unknownCodeIssue(`byte ${byte}`, location) : outsideCodeSetIssue(byte, set, location)
-      );
-    }
-  );
+  locateOddCodes(register.codes, from, from + length, split, true, (index, byte, set, unknown) => {
+    const slot = index + slotOffset;
+    const location = {
+      path: ['codes', index],
+      pupilId,
+      date: register.slots.dates[slot],
+      session: register.slots.sessions[slot],
+    };
+    issues.push(
+      unknown ? unknownCodeIssue(`byte ${byte}`, location) : outsideCodeSetIssue(byte, set, location)
+    );
+  });
 }
 
 /** Locates a pupil's counted sessions that a rule's unit cannot place (rare). */
 function reportUnplaced(
   register: CohortRegister,
   pupil: number,
+  length: number,
   collector: WindowCollector,
   rule: number,
   issues: AttendanceIssue[]
@@ -283,7 +293,7 @@ function reportUnplaced(
   const positions = collector.unitPositions[rule]!;
   const from = register.offsets[pupil]!;
   const firstSlot = register.firstSlots[pupil]!;
-  for (let index = 0; index < register.lengths[pupil]!; index += 1) {
+  for (let index = 0; index < length; index += 1) {
     const slot = firstSlot + index;
     const byte = register.codes[from + index]!;
     if (membership[byte] === 0 || slot < collector.firstSlots[rule]! || positions[slot] !== NOT_IN_CALENDAR)
@@ -324,7 +334,11 @@ function pupilFigures(
   const split =
     from + splitFor(options.codeSet, register.slots.dates.length, register.slots.first2024Index) - firstSlot;
   const histograms = clearedScratch();
-  tallySpan(register.codes, from, from + register.lengths[pupil]!, split, histograms, null, 0);
+  const length = Math.max(
+    0,
+    Math.min(register.lengths[pupil]!, endSlotOf(register, options.asOf) - firstSlot)
+  );
+  tallySpan(register.codes, from, from + length, split, histograms, null, 0);
   const warnings = columns.issues.filter(
     (issue) => issue.pupilId === pupilId && issue.severity === 'warning'
   );

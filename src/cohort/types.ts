@@ -204,6 +204,8 @@ export interface AnalyseCohortRegisterOptions {
    * @defaultValue none
    */
   readonly windows?: readonly WindowRule[];
+  /** The last date to read: sessions after it are left out, as if the register ended there. */
+  readonly asOf?: IsoDate;
   /** As {@link CountSessionsOptions.codeSet}. */
   readonly codeSet?: CountSessionsOptions['codeSet'];
   /** As {@link CountSessionsOptions.unmarked}. */

@@ -172,11 +172,12 @@ test.prop(
     fc.array(ruleArb, { minLength: 1, maxLength: 3 }),
     fc.boolean(),
     fc.boolean(),
+    fc.option(fc.integer({ min: 0, max: calendarSlots.dates.length - 1 }), { nil: undefined }),
   ],
   { numRuns: 120 }
 )(
-  'every window rule’s count, maximum and first reach equal countRollingWindow, over fixed or open slots, grouped or not',
-  (registers, rules, fixedSlots, interleave) => {
+  'every window rule’s count, maximum and first reach equal countRollingWindow, over fixed or open slots, grouped or not, up to any date',
+  (registers, rules, fixedSlots, interleave, asOfSlot) => {
     const pupils = registers.map((marks, index) => [`P${index}`, marks] as const);
     // Rows of a file not grouped by pupil: each pupil's marks handed over in two runs, the second after the others.
     const runs = interleave
@@ -187,9 +188,18 @@ test.prop(
       : pupils;
     const register = createCohortRegister(runs, fixedSlots ? { slots: calendarSlots } : {});
     const policy = definePolicy({});
-    const figures = analyseCohortRegister(register, { policy, calendar, windows: rules });
+    const asOf = asOfSlot === undefined ? undefined : calendarSlots.dates[asOfSlot]!;
+    const figures = analyseCohortRegister(register, {
+      policy,
+      calendar,
+      windows: rules,
+      ...(asOf === undefined ? {} : { asOf }),
+    });
     expect(figures.warnings.filter((issue) => issue.severity === 'error')).toEqual([]);
-    expectColumnsMatch(figures, pupils, { policy }, rules);
+    const upToAsOf = pupils.map(
+      ([id, marks]) => [id, asOf === undefined ? marks : marks.filter((mark) => mark.date <= asOf)] as const
+    );
+    expectColumnsMatch(figures, upToAsOf, { policy }, rules);
   }
 );
 
