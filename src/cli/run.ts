@@ -153,7 +153,7 @@ async function runCheck(io: CliIo, options: CliOptions): Promise<ExitCode> {
 function groupPupils(
   register: LoadedRegister,
   options: CliOptions
-): { pupils: PupilRegisters; asOf: IsoDate | undefined } {
+): { pupils: PupilRegisters; pupilIndexes: readonly number[]; asOf: IsoDate | undefined } {
   const store = register.marks;
   const asOf = options.asOf ?? store.lastDate;
   if (options.pupils.length > 0) {
@@ -161,24 +161,27 @@ function groupPupils(
     if (unknown.length > 0) throw new UsageError(`No pupil ${unknown.join(', ')} in ${register.source}.`);
   }
   const wanted = new Set(options.pupils);
-  const pupilIds =
-    wanted.size === 0 ? store.pupilIds : store.pupilIds.filter((pupilId) => wanted.has(pupilId));
+  const pupilIndexes = store.pupilIds.flatMap((pupilId, pupil) =>
+    wanted.size === 0 || wanted.has(pupilId) ? [pupil] : []
+  );
   const pupils: PupilRegisters = {
     *[Symbol.iterator]() {
-      for (const pupilId of pupilIds) {
-        const marks = store.marksOf(pupilId, asOf);
+      for (const pupil of pupilIndexes) {
+        const pupilId = store.pupilIds[pupil]!;
+        const marks = store.marksOfIndex(pupil, asOf);
         // A pupil with no marks up to the date had no register yet.
         if (marks.length > 0) yield [pupilId, marks] as const;
       }
     },
   };
-  return { pupils, asOf };
+  return { pupils, pupilIndexes, asOf };
 }
 
 /** Every mark the calendar contradicts (a weekend, a holiday, a closure), located in the file. */
 function calendarIssues(register: LoadedRegister, calendar: SchoolCalendar): AttendanceIssue[] {
-  return register.marks.pupilIds.flatMap((pupilId) => {
-    const marks = register.marks.marksOf(pupilId);
+  // Only the pupils with a mark on a contradicted session are read as objects, to word their issues.
+  return register.marks.pupilsWithContradictedMarks().flatMap((pupil) => {
+    const marks = register.marks.marksOfIndex(pupil);
     return locateIssues(checkMarksAgainstCalendar(marks, calendar), register.source, marks);
   });
 }
@@ -226,11 +229,12 @@ async function runAnalysis(
     ...(calendar === undefined ? [] : calendarIssues(register, calendar)),
   ].filter((issue) => issue.severity === 'error');
   if (firstError !== undefined) throw new AttendanceError([firstError, ...otherErrors]);
-  const { pupils, asOf } = groupPupils(register, options);
+  const { pupils, pupilIndexes, asOf } = groupPupils(register, options);
   const context: AnalysisContext = {
     options,
     register,
     pupils,
+    pupilIndexes,
     asOf,
     policy,
     calendar,

@@ -63,6 +63,8 @@ export class CohortRegisterBuilder {
   /** The longest row so far: a new pupil's row starts this long, so rows rarely grow. */
   private typicalLength = 64;
   private markCount = 0;
+  /** After {@link CohortRegisterBuilder.finish}: the final slot of each working slot (null when the same). */
+  private finalSlotOf: Int32Array | null = null;
 
   /**
    * @param options - Fixed slots (marks elsewhere are refused) and the duplicate resolver.
@@ -112,6 +114,16 @@ export class CohortRegisterBuilder {
       this.highs[index] = -1;
     }
     return index;
+  }
+
+  /**
+   * The index of a pupil already seen, or -1.
+   *
+   * @param pupilId - The pupil.
+   * @returns Its index, or -1.
+   */
+  findPupil(pupilId: string): number {
+    return this.pupilIndex.get(pupilId) ?? -1;
   }
 
   /**
@@ -183,6 +195,7 @@ export class CohortRegisterBuilder {
   finish(): CohortRegister {
     const pupils = this.pupilIds.length;
     const { slots, slotOf } = this.finalSlots();
+    this.finalSlotOf = slotOf;
     const slotCount = slots.dates.length;
     // Each pupil's span over the final slots.
     const firstSlots = new Uint32Array(pupils);
@@ -235,6 +248,18 @@ export class CohortRegisterBuilder {
       used += length;
     }
     return { slots, pupilIds: this.pupilIds, codes, offsets, firstSlots, lengths, warnings: this.warnings };
+  }
+
+  /**
+   * The register's slot of a date index and session, once {@link CohortRegisterBuilder.finish} has run.
+   *
+   * @param dateIndex - The date's index.
+   * @param pm - The afternoon session.
+   * @returns The slot, or -1 when no mark was placed on that session.
+   */
+  slotOf(dateIndex: number, pm: boolean): number {
+    const working = dateIndex * 2 + (pm ? 1 : 0);
+    return this.finalSlotOf === null ? working : (this.finalSlotOf[working] ?? -1);
   }
 
   private internDate(date: IsoDate): number {

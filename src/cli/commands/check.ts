@@ -33,8 +33,8 @@ export interface CheckReport extends CommandReport {
 // other code set; and, with a calendar, marks on days the school is closed.
 function registerIssues(register: LoadedRegister, calendar: SchoolCalendar | undefined): AttendanceIssue[] {
   const issues: AttendanceIssue[] = [];
-  for (const pupilId of register.marks.pupilIds) {
-    const marks = register.marks.marksOf(pupilId);
+  register.marks.pupilIds.forEach((pupilId, pupil) => {
+    const marks = register.marks.marksOfIndex(pupil);
     try {
       issues.push(...locateIssues(countSessions(marks).warnings, register.source, marks));
     } catch (error) {
@@ -49,7 +49,7 @@ function registerIssues(register: LoadedRegister, calendar: SchoolCalendar | und
     if (calendar !== undefined) {
       issues.push(...locateIssues(checkMarksAgainstCalendar(marks, calendar), register.source, marks));
     }
-  }
+  });
   return issues;
 }
 

@@ -22,6 +22,8 @@ export interface AnalysisContext {
   readonly register: LoadedRegister;
   /** Each pupil's marks up to `asOf`. */
   readonly pupils: PupilRegisters;
+  /** The indexes in `register.marks` of the pupils asked for (every pupil without `--pupil`), in file order. */
+  readonly pupilIndexes: readonly number[];
   /** The date the figures are as of: `--as-of`, or the register's last date (undefined for an empty register). */
   readonly asOf: IsoDate | undefined;
   /** The attendance policy. */

@@ -5,7 +5,8 @@ import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { describeWindowRule, pupils } from '../output/describe.js';
 import { formatTable } from '../output/formatTable.js';
 import type { CommandReport } from '../types.js';
-import type { AnalysisContext } from './context.js';
+import { analyseRegister } from './analyseRegister.js';
+import type { AnalysisContext, PupilRegisters } from './context.js';
 import { mapPupils } from './mapPupils.js';
 
 interface Reached {
@@ -34,13 +35,30 @@ function sessionText(mark: WindowMark): string {
 export function penaltyCommand(context: AnalysisContext, calendar: SchoolCalendar): CommandReport {
   const policy = context.policy.value;
   const rule = policy.penaltyNotice;
-  const results = mapPupils(context, (pupilId, marks) => ({
-    pupilId,
-    result: assessPenaltyNoticeThreshold(marks, calendar, policy),
-  }));
+  // One pass of the cohort engine finds who reached the threshold; only their windows (and those of any pupil
+  // whose marks the calendar cannot place, to word the error) are worked out again from objects, for the letter.
+  const { figures, pupils: results, pupilsWithErrors } = analyseRegister(context, [rule]);
+  const firstReached = figures.windows[0]!.firstReachedSlot;
+  const store = context.register.marks;
+  const needed: PupilRegisters = {
+    *[Symbol.iterator]() {
+      for (const pupil of results) {
+        if (firstReached[pupil]! < 0 && !pupilsWithErrors.has(pupil)) continue;
+        yield [store.pupilIds[pupil]!, store.marksOfIndex(pupil, context.asOf)] as const;
+      }
+    },
+  };
+  const details = new Map(
+    mapPupils(
+      { ...context, pupils: needed },
+      (pupilId, marks) => [pupilId, assessPenaltyNoticeThreshold(marks, calendar, policy)] as const
+    )
+  );
   const reached: Reached[] = [];
-  results.forEach(({ pupilId, result }, order) => {
-    if (result.firstReached === undefined) return;
+  results.forEach((pupil, order) => {
+    const pupilId = figures.register.pupilIds[pupil]!;
+    const result = details.get(pupilId);
+    if (result?.firstReached === undefined) return;
     reached.push({
       pupilId,
       first: result.firstReached,

@@ -1,16 +1,11 @@
-import type { AttendanceIssue } from '../../errors.js';
-import { locateIssues } from '../load/locateIssues.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { describeThreshold, pupils } from '../output/describe.js';
 import { formatTable } from '../output/formatTable.js';
 import { percentText, rateJson } from '../output/percent.js';
-import { countSessions } from '../../sessions/countSessions.js';
-import { isPersistentlyAbsent } from '../../sessions/isPersistentlyAbsent.js';
-import { isSeverelyAbsent } from '../../sessions/isSeverelyAbsent.js';
 import { toAbsenceRate } from '../../sessions/toAbsenceRate.js';
 import type { CommandReport } from '../types.js';
 import type { AnalysisContext } from './context.js';
-import { mapPupils } from './mapPupils.js';
+import { analyseRegister } from './analyseRegister.js';
 
 interface Absentee {
   readonly pupilId: string;
@@ -39,20 +34,17 @@ function byRateDescending(left: Absentee, right: Absentee): number {
  */
 export function persistentCommand(context: AnalysisContext): CommandReport {
   const policy = context.policy.value;
-  const warnings: AttendanceIssue[] = [];
-  const all = mapPupils(context, (pupilId, marks) => {
-    const counts = countSessions(marks);
-    warnings.push(...locateIssues(counts.warnings, context.register.source, marks));
-    return { pupilId, counts };
-  });
+  // One pass of the cohort engine over the register's bytes; objects are made only for the absentees.
+  const { figures, pupils: all, warnings } = analyseRegister(context);
+  const { counts, absenceClass } = figures;
   const absentees: Absentee[] = [];
-  all.forEach(({ pupilId, counts }, order) => {
-    if (!isPersistentlyAbsent(counts, policy)) return;
+  all.forEach((pupil, order) => {
+    if (absenceClass[pupil] === 0) return;
     absentees.push({
-      pupilId,
-      possible: counts.possible,
-      absent: counts.absent,
-      severe: isSeverelyAbsent(counts, policy),
+      pupilId: figures.register.pupilIds[pupil]!,
+      possible: counts.possible[pupil]!,
+      absent: counts.absent[pupil]!,
+      severe: absenceClass[pupil] === 2,
       order,
     });
   });

@@ -1,31 +1,39 @@
-import type { AttendanceIssue } from '../../errors.js';
-import { locateIssues } from '../load/locateIssues.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { describeThreshold, pupils as pupilCount } from '../output/describe.js';
 import { formatTable } from '../output/formatTable.js';
 import { percentText, rateJson } from '../output/percent.js';
 import { SESSION_COUNT_FIELDS } from '../../_internal/sessionCountFields.js';
 import type { SessionCountField } from '../../_internal/sessionCountFields.js';
-import { sumSessionCounts } from '../../cohort/sumSessionCounts.js';
-import { classifyBand } from '../../sessions/classifyBand.js';
-import { countSessions } from '../../sessions/countSessions.js';
-import { isPersistentlyAbsent } from '../../sessions/isPersistentlyAbsent.js';
-import { isSeverelyAbsent } from '../../sessions/isSeverelyAbsent.js';
+import type { CohortCountColumns } from '../../cohort/types.js';
 import { toAbsenceRate } from '../../sessions/toAbsenceRate.js';
 import { toAttendanceRate } from '../../sessions/toAttendanceRate.js';
-import type { SessionCounts } from '../../sessions/types.js';
 import type { CommandReport } from '../types.js';
 import type { AnalysisContext } from './context.js';
-import { mapPupils } from './mapPupils.js';
+import { analyseRegister } from './analyseRegister.js';
 
 type Totals = Record<SessionCountField, number>;
 
 interface PupilSummary {
   readonly pupilId: string;
-  readonly counts: SessionCounts;
+  readonly counts: Totals;
   readonly band: { readonly id: string; readonly label: string } | null;
   readonly persistent: boolean;
   readonly severe: boolean;
+}
+
+function totalsAt(columns: CohortCountColumns, pupil: number): Totals {
+  return Object.fromEntries(SESSION_COUNT_FIELDS.map((field) => [field, columns[field][pupil]!])) as Totals;
+}
+
+function totalsOver(columns: CohortCountColumns, pupils: readonly number[]): Totals {
+  return Object.fromEntries(
+    SESSION_COUNT_FIELDS.map((field) => {
+      const column = columns[field];
+      let total = 0;
+      for (const pupil of pupils) total += column[pupil]!;
+      return [field, total];
+    })
+  ) as Totals;
 }
 
 function totalsOf(counts: Totals): Totals {
@@ -45,20 +53,20 @@ function totalsOf(counts: Totals): Totals {
  */
 export function summaryCommand(context: AnalysisContext): CommandReport {
   const policy = context.policy.value;
-  const warnings: AttendanceIssue[] = [];
-  const summaries = mapPupils(context, (pupilId, marks): PupilSummary => {
-    const counts = countSessions(marks);
-    warnings.push(...locateIssues(counts.warnings, context.register.source, marks));
-    const band = classifyBand(counts, policy.bands);
+  // One pass of the cohort engine over the register's bytes; objects are made only for the report's rows.
+  const { figures, pupils, warnings } = analyseRegister(context);
+  const { counts: columns, absenceClass, band: bands } = figures;
+  const summaries = pupils.map((pupil): PupilSummary => {
+    const band = policy.bands.bands[bands[pupil]!];
     return {
-      pupilId,
-      counts,
-      band: band.kind === 'band' ? { id: band.band.id, label: band.band.label } : null,
-      persistent: isPersistentlyAbsent(counts, policy),
-      severe: isSeverelyAbsent(counts, policy),
+      pupilId: figures.register.pupilIds[pupil]!,
+      counts: totalsAt(columns, pupil),
+      band: band === undefined ? null : { id: band.id, label: band.label },
+      persistent: absenceClass[pupil]! >= 1,
+      severe: absenceClass[pupil] === 2,
     };
   });
-  const overall = sumSessionCounts(summaries.map((pupil) => pupil.counts));
+  const overall = totalsOver(columns, pupils);
   const persistent = summaries.filter((pupil) => pupil.persistent).length;
   const severe = summaries.filter((pupil) => pupil.severe).length;
   const { shown, omitted } = applyLimit(summaries, context.options.limit);

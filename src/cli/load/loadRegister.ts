@@ -16,7 +16,7 @@ import type { RegisterImportReport } from '../../io/types.js';
 import type { ProgressBar } from '../output/createProgressBar.js';
 import type { OpenedFile, RegisterFormat } from '../types.js';
 import { unreadableFileIssue } from './fileIssue.js';
-import { MarkStore } from './markStore.js';
+import { RegisterStore } from './registerStore.js';
 import { jsonErrorLine } from './jsonErrorLine.js';
 
 /** A register file as read: its good marks and every problem found in it, with what was read, used and rejected. */
@@ -26,7 +26,7 @@ export interface LoadedRegister {
   /** The format it was read as. */
   readonly format: RegisterFormat;
   /** The marks of the rows that could be used, in file order. */
-  readonly marks: MarkStore;
+  readonly marks: RegisterStore;
   /** Rows (or records) read. */
   readonly rowsRead: number;
   /** Rows that became marks. */
@@ -136,7 +136,7 @@ async function importFile(
   file: OpenedFile,
   options: LoadRegisterOptions,
   bar: ProgressBar,
-  store: MarkStore
+  store: RegisterStore
 ): Promise<RegisterImportReport> {
   switch (options.format) {
     case 'csv':
@@ -196,7 +196,7 @@ export async function loadRegister(
   source: string,
   options: LoadRegisterOptions
 ): Promise<LoadedRegister> {
-  const store = new MarkStore();
+  const store = new RegisterStore(options.calendar);
   let file: OpenedFile;
   try {
     file = await io.openFile(source);
@@ -213,6 +213,7 @@ export async function loadRegister(
     const report = await importFile(source, file, options, bar, store);
     // CSV marks are already in the store; JSON and CTF importers hand them over at the end.
     for (const mark of report.marks) store.add(mark);
+    store.finish();
     return {
       source,
       format: options.format,
