@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import type { CliIo } from './types.js';
 
 /**
@@ -13,6 +14,7 @@ export function createNodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readFile: (path) => readFile(path, 'utf8'),
+    now: () => performance.now(),
     async openFile(path) {
       const handle = await open(path, 'r');
       try {

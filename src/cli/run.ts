@@ -65,7 +65,7 @@ function progressFor(
   options: CliOptions
 ): (label: string, totalBytes: number) => ReturnType<typeof createProgressBar> {
   const enabled = io.stderr.isTTY === true && options.progress && !options.quiet;
-  return (label, totalBytes) => createProgressBar(io.stderr, label, totalBytes, enabled);
+  return (label, totalBytes) => createProgressBar(io.stderr, label, totalBytes, enabled, io.now);
 }
 
 /** The exit code for `--fail-on`, saying on stderr what matched. */

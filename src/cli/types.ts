@@ -34,6 +34,8 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** Opens a file for streaming (registers). */
   openFile(path: string): Promise<OpenedFile>;
+  /** A monotonic clock in milliseconds, for the progress bar's time left; without one no time is shown. */
+  readonly now?: () => number;
 }
 
 /** The exit codes: 0 ok, 1 a `--fail-on` finding, 2 bad input or usage, 3 an internal error (a bug). */

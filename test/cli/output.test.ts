@@ -90,6 +90,27 @@ describe('createProgressBar', () => {
     expect(written.endsWith('\r\u001b[2K')).toBe(true);
   });
 
+  test('shows the time left once a second has passed, from the rate so far', () => {
+    let written = '';
+    let clock = 5_000;
+    const bar = createProgressBar(
+      { write: (text: string) => (written += text) },
+      'f.csv',
+      1000,
+      true,
+      () => clock
+    );
+    bar.update(10);
+    expect(written).not.toContain('left');
+    clock += 2_000;
+    // 250 of 1000 bytes in 2 s: 750 more take about 6 s.
+    bar.update(250);
+    expect(written).toContain('about 6 s left');
+    clock += 120_000;
+    bar.update(500);
+    expect(written).toContain('about 2 min 02 s left');
+  });
+
   test('keeps its line narrower than the terminal', () => {
     let written = '';
     const stream = { write: (text: string) => (written += text), columns: 40 };
