@@ -10,6 +10,8 @@
 export type { ImportedMark, ImportSummary, RegisterImport, RegisterImportReport } from './types.js';
 
 // Long format (one row per pupil and session): CSV and JSON
+export { importCohortRegisterCsv } from './long/importCohortRegisterCsv.js';
+export type { CohortRegisterCsvOptions, CohortRegisterImport } from './long/importCohortRegisterCsv.js';
 export { importRegisterCsv } from './long/importRegisterCsv.js';
 export { parseRegisterCsv } from './long/parseRegisterCsv.js';
 export { parseRegisterJson } from './long/parseRegisterJson.js';

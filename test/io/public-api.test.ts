@@ -7,6 +7,7 @@ const IO_PUBLIC_VALUES = [
   // Long format (CSV and JSON)
   'REGISTER_COLUMN_PRESETS',
   'REGISTER_SESSION_NAMES',
+  'importCohortRegisterCsv',
   'importRegisterCsv',
   'readRegisterCsv',
   'parseRegisterCsv',

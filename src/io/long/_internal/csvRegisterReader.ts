@@ -195,6 +195,17 @@ export class CsvRegisterReader implements RowLocator {
     this.previousEnd = parserSpan <= 1 ? line : line + lineBreaksIn(record);
     this.previousParserEnd = info.lines;
     this.previousEmpty = info.empty_lines;
+    this.record(record, line);
+  };
+
+  /**
+   * Reads one record that starts on `line`, whatever parsed it: a blank record is skipped, the first other one
+   * is the header, and every later one a data row.
+   *
+   * @param record - The record's cells.
+   * @param line - The file line the record starts on.
+   */
+  record(record: string[], line: number): void {
     if (isBlank(record)) return;
     if (this.headerLength === -1) {
       this.readHeader(record, line);
@@ -232,7 +243,45 @@ export class CsvRegisterReader implements RowLocator {
       values[field] = column === -1 ? undefined : record[column];
     }
     this.rows.read(row, line, line, values);
-  };
+  }
+
+  /**
+   * The column of each field of `FIELDS` (-1 when the file has none), once the header is read.
+   *
+   * @returns The columns.
+   */
+  get fieldColumns(): readonly number[] {
+    return this.columns;
+  }
+
+  /**
+   * The number of cells in the header, -1 before it is read, and whether it failed (then no row is used).
+   *
+   * @returns The header's length and state.
+   */
+  get header(): { readonly length: number; readonly failed: boolean } {
+    return { length: this.headerLength, failed: this.headerFailed };
+  }
+
+  /**
+   * Takes the next data row's number: for a row that a caller reads itself, fast, with the rows' checks.
+   *
+   * @returns The row's 0-based number among the data rows.
+   */
+  nextDataRow(): number {
+    const row = this.dataRows;
+    this.dataRows += 1;
+    return row;
+  }
+
+  /**
+   * Reports a record that could not be read because a quoted field opened on `line` is never closed.
+   *
+   * @param line - The line the record starts on.
+   */
+  unclosedQuote(line: number): void {
+    this.skippedRecord(line, 'CSV_QUOTE_NOT_CLOSED', undefined);
+  }
 
   private readonly onSkip = (error: CsvError | undefined): undefined => {
     const lines = typeof error?.['lines'] === 'number' ? error['lines'] : this.previousParserEnd + 1;
@@ -242,25 +291,29 @@ export class CsvRegisterReader implements RowLocator {
       line + Math.max(0, lines - this.previousParserEnd - (emptyLines - this.previousEmpty) - 1);
     this.previousParserEnd = lines;
     this.previousEmpty = emptyLines;
+    this.skippedRecord(line, error?.code, error?.message);
+    return undefined;
+  };
+
+  private skippedRecord(line: number, errorCode: string | undefined, errorMessage: string | undefined): void {
     // The only error csv-parse reports with these options is a quote still open when the input ends.
     const detail =
-      error?.code === 'CSV_QUOTE_NOT_CLOSED'
+      errorCode === 'CSV_QUOTE_NOT_CLOSED'
         ? 'a quoted field opened on this line is never closed, so the rest of the file could not be read'
-        : `the row could not be read as CSV (${error?.message ?? 'unknown problem'})`;
+        : `the row could not be read as CSV (${errorMessage ?? 'unknown problem'})`;
     const expected = 'a CSV row whose quoted fields are closed';
     if (this.headerLength === -1) {
       this.headerLength = 0;
       this.headerFailed = true;
       this.rows.issues.push(this.fileIssue('malformed_input', line, detail, expected, undefined));
-      return undefined;
+      return;
     }
     const row = this.dataRows;
     this.dataRows += 1;
     this.rows.rejectRow(
       this.rows.issue('malformed_input', 'error', row, line, undefined, detail, expected, undefined)
     );
-    return undefined;
-  };
+  }
 
   private readHeader(record: readonly string[], line: number): void {
     this.headerLength = record.length;

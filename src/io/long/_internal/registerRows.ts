@@ -83,6 +83,19 @@ export class RegisterRows {
     };
   }
 
+  /**
+   * Claims a pupil's session for a row that a fast path read itself (its fields already checked).
+   *
+   * @param pupilId - The pupil.
+   * @param day - The date's day number.
+   * @param pm - The afternoon session.
+   * @param position - The row's line.
+   * @returns 0 when the session was free (it is now taken), else the position of the row that holds it.
+   */
+  claimSession(pupilId: string, day: number, pm: boolean, position: number): number {
+    return this.slots.claim(pupilId, day, pm ? 1 : 0, position);
+  }
+
   /** Counts a row that could not be read at all, with the one issue that says why. */
   rejectRow(issue: AttendanceIssue): void {
     this.rowsRead += 1;

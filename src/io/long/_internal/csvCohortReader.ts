@@ -1,0 +1,279 @@
+import type { IsoDate, Session } from '../../../calendar/types.js';
+import { toCompactCode } from '../../../codes/compactCodes.js';
+import type { ImportedMark } from '../../types.js';
+import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
+import type { CsvRow } from './csvByteScanner.js';
+import type { CsvSettings } from './csvRegisterReader.js';
+import { CsvRegisterReader } from './csvRegisterReader.js';
+import type { RegisterDate } from './dateReader.js';
+import { F_CODE, F_DATE, F_MINUTES, F_PUPIL, F_SESSION } from './resolveOptions.js';
+import type { ResolvedRegisterOptions } from './resolveOptions.js';
+
+/**
+ * Where the marks of a register CSV go when they are read straight into a cohort register: pupils and dates as
+ * small indexes, each mark as a code byte, with no object per row. A row the fast path cannot read arrives as a
+ * mark object instead.
+ */
+export interface CohortMarkSink {
+  /** The index of a pupil, added on first sight. */
+  pupil(pupilId: string): number;
+  /** The index of a real day. */
+  dateIndex(date: IsoDate): number;
+  /** One mark, reduced to indexes; minutes -1 when not given; line the row's file line. */
+  addMark(pupil: number, dateIndex: number, pm: boolean, byte: number, minutes: number, line: number): void;
+  /** One mark as an object (rows read the slow way). */
+  add(mark: ImportedMark): void;
+}
+
+const SPACE = 32;
+const DELETE = 127;
+
+function isPlain(byte: number): boolean {
+  return byte > SPACE && byte < DELETE;
+}
+const ZERO = 48;
+const NINE = 57;
+/** A cached date: its reading (or why it is not a date), and its index once placed. */
+interface KnownDate {
+  readonly date: RegisterDate | null;
+  dateIndex: number;
+}
+const NOT_READ = -1;
+/** Longest field the fast path packs into a number key: four bytes. */
+const PACKED_BYTES = 4;
+
+/** Up to four bytes as one number, or -1 when the field is longer or empty. */
+function packed(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length > PACKED_BYTES) return -1;
+  let key = length;
+  for (let index = start; index < end; index += 1) key = key * 256 + bytes[index]!;
+  return key;
+}
+
+function sameBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  kept: Uint8Array,
+  keptLength: number
+): boolean {
+  if (end - start !== keptLength) return false;
+  for (let index = 0; index < keptLength; index += 1) if (bytes[start + index] !== kept[index]) return false;
+  return true;
+}
+
+/**
+ * Reads a long-format register CSV from bytes straight into a {@link CohortMarkSink}. Each row's fields are found
+ * as byte ranges by {@link CsvByteScanner}; a pupil id, date, session or code is turned into a string and checked
+ * only the first time its bytes are seen (the previous row's pupil and date are compared byte for byte; sessions
+ * and codes are looked up by their packed bytes), so a clean row costs a few comparisons and no allocation.
+ *
+ * Anything unusual (a quoted or padded field, an unknown value, a second mark for a session, a ragged row, text
+ * that needs an encoding check) goes the slow way: the row's cells become strings and {@link CsvRegisterReader}
+ * reads them, with the same checks, issues and counts as every other CSV import. The two ways agree on every
+ * row; a property test holds them to it.
+ */
+export class CsvCohortReader {
+  /** The reader that owns the header, the counts and the issues, and reads the unusual rows. */
+  readonly reader: CsvRegisterReader;
+  private readonly scanner: CsvByteScanner;
+  private readonly options: ResolvedRegisterOptions;
+  private readonly sink: CohortMarkSink;
+  private readonly record: string[] = [];
+  // The previous fast row's pupil and date, as bytes and as what they were read as.
+  private pupilBytes = new Uint8Array(64);
+  private pupilLength = -1;
+  private pupilId = '';
+  private pupilIndex = -1;
+  private dateBytes = new Uint8Array(32);
+  private dateLength = -1;
+  private date: KnownDate | undefined;
+  private readonly dates = new Map<string, KnownDate>();
+  private readonly sessions = new Map<number, Session | null>();
+  private readonly codes = new Map<number, number>();
+  private columns: readonly number[] = [];
+  private fieldCount = -1;
+
+  /**
+   * @param options - The resolved register options.
+   * @param settings - The CSV settings; the delimiter must be one ASCII character.
+   * @param sink - Where the marks go.
+   */
+  constructor(options: ResolvedRegisterOptions, settings: CsvSettings, sink: CohortMarkSink) {
+    this.options = options;
+    this.sink = sink;
+    this.reader = new CsvRegisterReader(options, (mark) => {
+      sink.add(mark);
+    });
+    this.scanner = new CsvByteScanner(
+      (row) => {
+        this.onRow(row);
+      },
+      { delimiter: settings.delimiter, bom: false, maxRowBytes: Number.MAX_SAFE_INTEGER }
+    );
+  }
+
+  /**
+   * Whether a delimiter can be read by the byte scanner (one ASCII character).
+   *
+   * @param delimiter - The delimiter.
+   * @returns True when it can.
+   */
+  static canRead(delimiter: string): boolean {
+    return delimiter.length === 1 && delimiter.charCodeAt(0) < 128;
+  }
+
+  /**
+   * Reads the next chunk of UTF-8 bytes.
+   *
+   * @param chunk - The bytes; a chunk may end anywhere.
+   */
+  push(chunk: Uint8Array): void {
+    this.scanner.push(chunk);
+  }
+
+  /** Reads the end of the input. */
+  end(): void {
+    this.scanner.end();
+    this.reader.finish();
+  }
+
+  private onRow(row: CsvRow): void {
+    const last = row.fieldCount - 1;
+    if (last >= 0 && (row.flags[last]! & FIELD_UNCLOSED) !== 0) {
+      this.reader.unclosedQuote(row.line);
+      return;
+    }
+    if (this.fieldCount < 0 || !this.fast(row)) this.slow(row);
+  }
+
+  /** The row's cells as strings, read by the register reader. */
+  private slow(row: CsvRow): void {
+    const record = this.record;
+    record.length = row.fieldCount;
+    for (let field = 0; field < row.fieldCount; field += 1) record[field] = row.text(field);
+    this.reader.record(record, row.line);
+    if (this.fieldCount < 0) {
+      const header = this.reader.header;
+      if (header.length >= 0 && !header.failed) {
+        this.fieldCount = header.length;
+        this.columns = this.reader.fieldColumns;
+      } else if (header.failed) {
+        // Without a usable header every row goes the slow way, which counts it as rejected.
+        this.fieldCount = Number.MAX_SAFE_INTEGER;
+      }
+    }
+  }
+
+  /** Reads a clean row without strings; false (having changed nothing) when it must go the slow way. */
+  private fast(row: CsvRow): boolean {
+    if (row.fieldCount !== this.fieldCount || this.reader.rows.checkEncoding !== false) return false;
+    const { bytes, starts, ends, flags } = row;
+    const columns = this.columns;
+    const pupilColumn = columns[F_PUPIL]!;
+    const dateColumn = columns[F_DATE]!;
+    const sessionColumn = columns[F_SESSION]!;
+    const codeColumn = columns[F_CODE]!;
+    const minutesColumn = columns[F_MINUTES]!;
+    // Quoted fields and padded values are rare: the slow way reads them.
+    if (
+      (flags[pupilColumn]! | flags[dateColumn]! | flags[sessionColumn]! | flags[codeColumn]!) !== 0 ||
+      (minutesColumn >= 0 && flags[minutesColumn]! !== 0)
+    ) {
+      return false;
+    }
+
+    // The pupil: the previous row's, or read once.
+    const pupilStart = starts[pupilColumn]!;
+    const pupilEnd = ends[pupilColumn]!;
+    if (!sameBytes(bytes, pupilStart, pupilEnd, this.pupilBytes, this.pupilLength)) {
+      // Only plain ASCII ends are taken as they are; anything the slow way would trim goes the slow way.
+      if (pupilEnd <= pupilStart || !isPlain(bytes[pupilStart]!) || !isPlain(bytes[pupilEnd - 1]!))
+        return false;
+      const pupilId = row.text(pupilColumn);
+      if (pupilEnd - pupilStart > this.pupilBytes.length)
+        this.pupilBytes = new Uint8Array(pupilEnd - pupilStart);
+      this.pupilBytes.set(bytes.subarray(pupilStart, pupilEnd));
+      this.pupilLength = pupilEnd - pupilStart;
+      this.pupilId = pupilId;
+      // Taken from the sink only once a row of the pupil is used: a pupil whose every row is rejected has none.
+      this.pupilIndex = -1;
+    }
+
+    // The date: the previous row's, or read once per distinct text.
+    const dateStart = starts[dateColumn]!;
+    const dateEnd = ends[dateColumn]!;
+    let known = this.date;
+    if (known === undefined || !sameBytes(bytes, dateStart, dateEnd, this.dateBytes, this.dateLength)) {
+      if (dateEnd - dateStart > this.dateBytes.length) return false;
+      const text = row.text(dateColumn);
+      known = this.dates.get(text);
+      if (known === undefined) {
+        const read = this.options.dates.read(text);
+        known = { date: typeof read === 'string' ? null : read, dateIndex: NOT_READ };
+        this.dates.set(text, known);
+      }
+      this.dateBytes.set(bytes.subarray(dateStart, dateEnd));
+      this.dateLength = dateEnd - dateStart;
+      this.date = known;
+    }
+    const date = known.date;
+    if (date === null) return false;
+
+    // The session and the code, each looked up by its bytes.
+    const sessionKey = packed(bytes, starts[sessionColumn]!, ends[sessionColumn]!);
+    let session = this.sessions.get(sessionKey);
+    if (session === undefined) {
+      if (sessionKey <= 0) return false;
+      session = this.options.sessions.read(row.text(sessionColumn));
+      this.sessions.set(sessionKey, session);
+    }
+    if (session === null) return false;
+    const codeKey = packed(bytes, starts[codeColumn]!, ends[codeColumn]!);
+    let byte = this.codes.get(codeKey);
+    if (byte === undefined) {
+      if (codeKey < 0) return false;
+      byte = this.codeByte(row.text(codeColumn));
+      this.codes.set(codeKey, byte);
+    }
+    if (byte < 0) return false;
+
+    // Minutes late: digits, or nothing.
+    let minutes = -1;
+    if (minutesColumn >= 0) {
+      const start = starts[minutesColumn]!;
+      const end = ends[minutesColumn]!;
+      if (end > start) {
+        if (end - start > 15) return false;
+        minutes = 0;
+        for (let index = start; index < end; index += 1) {
+          const digit = bytes[index]!;
+          if (digit < ZERO || digit > NINE) return false;
+          minutes = minutes * 10 + digit - ZERO;
+        }
+      }
+    }
+
+    // A second mark for the session goes the slow way, which reports it with the line of the first.
+    const pm = session === 'PM';
+    const rows = this.reader.rows;
+    if (rows.claimSession(this.pupilId, date.day, pm, row.line) !== 0) return false;
+    if (known.dateIndex === NOT_READ) known.dateIndex = this.sink.dateIndex(date.iso);
+    if (this.pupilIndex < 0) this.pupilIndex = this.sink.pupil(this.pupilId);
+    this.reader.nextDataRow();
+    rows.rowsRead += 1;
+    rows.rowsUsed += 1;
+    this.sink.addMark(this.pupilIndex, known.dateIndex, pm, byte, minutes, row.line);
+    return true;
+  }
+
+  /** A code cell's byte, through the code list, or -1 when it is not a register code (the slow way says so). */
+  private codeByte(text: string): number {
+    const raw = text.trim();
+    if (raw !== text) return -1;
+    const mapped = this.options.codeList?.get(raw);
+    const code = (mapped ?? raw) === '' ? '-' : (mapped ?? raw);
+    return toCompactCode(code) ?? -1;
+  }
+}

@@ -1,0 +1,152 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { COMPACT_CODES } from '../../../src/index.js';
+import type { CohortRegister } from '../../../src/index.js';
+import {
+  importCohortRegisterCsv,
+  importRegisterCsv,
+  REGISTER_COLUMN_PRESETS,
+  toRegisterCsv,
+} from '../../../src/io/index.js';
+import type { ImportedMark, RegisterColumnPresetName, RegisterCsvOptions } from '../../../src/io/index.js';
+import { isoDateArb } from '../../_arbitraries/isoDate.js';
+import { cutAt } from './fixtures.js';
+
+// The cohort import reads clean rows its own fast way and hands everything else to the general reader. These
+// properties hold the two routes to one result: for any text (well-formed registers, registers with bad rows
+// mixed in, and register-shaped garbage), chunked anywhere, importCohortRegisterCsv gives the same counts and
+// issues as importRegisterCsv, and a register whose every pupil has exactly the marks importRegisterCsv read.
+
+const PRESETS = Object.keys(REGISTER_COLUMN_PRESETS) as RegisterColumnPresetName[];
+
+const BAD_ROWS = [
+  'P1,2025-09-02,AM,/,,\n',
+  'P1,2025-09-02,AM,O,,\n',
+  ' P1 ,2025-09-02,PM,"/",,\n',
+  'P2,02/09/2025,PM,L,5,"late, ""bus"""\n',
+  'P2,31/02/2025,Morning,Q9,-1,x\r\n',
+  'P3,2025-09-03, am ,C1, 7 ,\n',
+  'P3,2025-09-03,PM,,,\n',
+  'P3,2025-09-04,AM,9,,\n',
+  ',,,,,\n',
+  'P4,2025-09-04,AM\n',
+  '\n',
+  '\r\n',
+  'P5,2025-09-05,AM,"G\n',
+  'P5,2025-09-05,AM,G,,"a\r\nb"\r\n',
+  'P\uFFFD6,2025-09-05,AM,/,,\n',
+];
+
+const markArb: fc.Arbitrary<ImportedMark> = fc
+  .record(
+    {
+      pupilId: fc.constantFrom('P1', 'P2', 'P3', 'Ω4', 'pupil five', 'P6'),
+      date: isoDateArb(),
+      session: fc.constantFrom('AM' as const, 'PM' as const),
+      code: fc.constantFrom(...COMPACT_CODES),
+      minutesLate: fc.nat({ max: 600 }),
+      comment: fc.constantFrom('ill', 'said "bus", late', 'two\nlines'),
+    },
+    { requiredKeys: ['pupilId', 'date', 'session', 'code'] }
+  )
+  .map((mark) => mark as ImportedMark);
+
+/** A register written by the library, with bad and blank rows spliced in at random. */
+const registerTextArb = fc
+  .tuple(
+    fc.array(markArb, { maxLength: 40 }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BAD_ROWS)), { maxLength: 6 }),
+    fc.constantFrom('\r\n' as const, '\n' as const)
+  )
+  .map(([marks, bad, lineEnding]) => {
+    const lines = toRegisterCsv(marks, { lineEnding }).split(/(?<=\n)/);
+    for (const [at, row] of bad) lines.splice(1 + (at % lines.length), 0, row);
+    return lines.join('');
+  });
+
+/** Register-shaped garbage, as the general importer's own fuzz test uses. */
+const csvishArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'pupil_id,date,session,code,minutes_late,comment\n',
+        'student_id,session_date,session_name,attendance_mark\r\n',
+        ...BAD_ROWS,
+        '"',
+        ',',
+        ';',
+        '\t',
+        ' ',
+        'é',
+        '\uFEFF'
+      ),
+      fc.string({ maxLength: 8 })
+    ),
+    { maxLength: 40 }
+  )
+  .map((parts) => parts.join(''));
+
+const optionsArb: fc.Arbitrary<RegisterCsvOptions> = fc.record(
+  {
+    mapping: fc.constantFrom(...PRESETS),
+    dateFormat: fc.constantFrom('auto' as const, 'iso' as const, 'dmy' as const),
+    delimiter: fc.constantFrom(',', ';', '\t', '::'),
+    source: fc.constant('x.csv'),
+    codeList: fc.constant({ '9': 'Y1', '1': '/' }),
+    encoding: fc.constantFrom('auto' as const, 'utf-8' as const, 'latin1' as const),
+  },
+  { requiredKeys: ['source'] }
+);
+
+/** Each pupil's marks in a cohort register, as "date session code" in slot order. */
+function marksByPupil(register: CohortRegister): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  register.pupilIds.forEach((pupilId, pupil) => {
+    const marks: string[] = [];
+    for (let index = 0; index < register.lengths[pupil]!; index += 1) {
+      const byte = register.codes[register.offsets[pupil]! + index]!;
+      const slot = register.firstSlots[pupil]! + index;
+      if (byte !== 255)
+        marks.push(
+          `${register.slots.dates[slot]!} ${register.slots.sessions[slot]!} ${COMPACT_CODES[byte]!}`
+        );
+    }
+    result.set(pupilId, marks);
+  });
+  return result;
+}
+
+function expectedByPupil(marks: readonly ImportedMark[]): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const mark of marks) {
+    const list = result.get(mark.pupilId) ?? [];
+    list.push(`${mark.date} ${mark.session} ${mark.code}`);
+    result.set(mark.pupilId, list);
+  }
+  for (const list of result.values()) list.sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+  return result;
+}
+
+describe('importCohortRegisterCsv agrees with importRegisterCsv', () => {
+  test.prop(
+    [fc.oneof(registerTextArb, csvishArb), fc.array(fc.nat({ max: 600 }), { maxLength: 8 }), optionsArb],
+    {
+      numRuns: 300,
+    }
+  )(
+    'same counts, same issues, the same marks per pupil, however the bytes are chunked',
+    async (text, cuts, options) => {
+      const bytes = new TextEncoder().encode(text);
+      const general = await importRegisterCsv(cutAt(bytes, cuts), options);
+      const cohort = await importCohortRegisterCsv(cutAt(bytes, [...cuts].reverse()), options);
+      expect(cohort.issues).toEqual(general.issues);
+      expect([cohort.rowsRead, cohort.rowsUsed, cohort.rowsRejected]).toEqual([
+        general.rowsRead,
+        general.rowsUsed,
+        general.rowsRejected,
+      ]);
+      // AM sorts before PM and ISO dates sort as text, so sorted strings are slot order.
+      expect(marksByPupil(cohort.register)).toEqual(expectedByPupil(general.marks));
+    }
+  );
+});
