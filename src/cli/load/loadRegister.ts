@@ -2,7 +2,7 @@ import type { SchoolCalendar } from '../../calendar/types.js';
 import { AttendanceError } from '../../errors.js';
 import type { AttendanceIssue } from '../../errors.js';
 import { importCtf } from '../../io/ctf/importCtf.js';
-import { importRegisterCsv } from '../../io/long/importRegisterCsv.js';
+import { readCsvIntoSink } from '../../io/long/_internal/readCsvIntoSink.js';
 import { readRegisterJson } from '../../io/long/readRegisterJson.js';
 import type { CtfOptions } from '../../io/ctf/types.js';
 import type {
@@ -139,20 +139,23 @@ async function importFile(
   store: RegisterStore
 ): Promise<RegisterImportReport> {
   switch (options.format) {
-    case 'csv':
-      // Streamed in batches straight into the store: the marks are never all held as objects.
-      return importRegisterCsv(file.chunks, {
-        source,
-        ...longOptions(options),
-        ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-        onMarks: (batch) => {
-          for (const mark of batch) store.add(mark);
+    case 'csv': {
+      // Read straight into the store: no object per row, each distinct pupil, date and code converted once.
+      const report = await readCsvIntoSink(
+        file.chunks,
+        {
+          source,
+          ...longOptions(options),
+          ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
         },
-        onProgress: ({ bytesRead, rowsRead }) => {
+        store,
+        ({ bytesRead, rowsRead }) => {
           bar.update(bytesRead, rowsRead);
-        },
-      });
+        }
+      );
+      return { ...report, marks: [] };
+    }
     case 'json':
       return importJson(
         source,
