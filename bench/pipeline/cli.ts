@@ -21,7 +21,7 @@ const USAGE_REPORTER = fileURLToPath(new URL('./reportUsage.ts', import.meta.url
 
 /** One CLI command's run. */
 export interface CliCommandRun {
-  readonly command: 'summary' | 'penalty';
+  readonly command: 'summary' | 'penalty' | 'escalation';
   readonly seconds: number;
   readonly usage: ProcessUsage | undefined;
 }
@@ -114,6 +114,8 @@ export async function runCli(
   const summaryJson = JSON.parse(summary.output) as SummaryJson;
   const penalty = await runCommand('penalty', args, folder);
   const penaltyJson = JSON.parse(penalty.output) as PenaltyJson;
+  // Escalation is timed only: no other path computes it. Its target is at most twice summary's time.
+  const escalation = await runCommand('escalation', args, folder);
 
   const indexOf = new Map(pupilIds.map((pupilId, index) => [pupilId, index]));
   const pupilIndex = (pupilId: string): number => {
@@ -147,5 +149,5 @@ export async function runCli(
     figures.firstReached[index] = toDateNumber(pupil.reachedOn);
     figures.maximumInWindow[index] = pupil.maximumInAWindow;
   }
-  return { figures, commands: [summary.run, penalty.run], entry: cliEntry() };
+  return { figures, commands: [summary.run, penalty.run, escalation.run], entry: cliEntry() };
 }

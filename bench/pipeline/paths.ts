@@ -201,6 +201,49 @@ export const PATHS: readonly BenchPath[] = [
     },
   },
   {
+    name: 'engine (compact)',
+    input: 'compact bytes in memory',
+    run: async (input) => {
+      const { cohortRegisterOf, engineFigures, registerBytesPerMark } = await import('./enginePaths.js');
+      const compact = input.compact();
+      const register = cohortRegisterOf(compact);
+      const run = await timeRounds('engine (compact)', input.rounds, () =>
+        engineFigures(register, input.calendar)
+      );
+      return {
+        ...run,
+        notes: [
+          ...(run.notes ?? []),
+          `engine: the cohort register's own buffers take ${registerBytesPerMark(register, compact.marks).toFixed(3)} bytes per mark`,
+        ],
+      };
+    },
+  },
+  {
+    name: 'engine (objects)',
+    input: 'mark objects in memory',
+    run: async (input) => {
+      const { engineFiguresFromObjects } = await import('./enginePaths.js');
+      const { toMarkObjects } = await import('./generate.js');
+      const compact = input.compact();
+      const registers = toMarkObjects(compact);
+      return timeRounds('engine (objects: createCohortRegister + analyse)', input.rounds, () =>
+        engineFiguresFromObjects(compact.pupilIds, registers, input.calendar)
+      );
+    },
+  },
+  {
+    name: 'engine (CSV)',
+    input: 'CSV file',
+    run: async (input) => {
+      const { engineFiguresFromCsv } = await import('./enginePaths.js');
+      const { pupilIds } = input.compact();
+      return timeRounds('engine (CSV: importCohortRegisterCsv + analyse)', FILE_ROUNDS, () =>
+        engineFiguresFromCsv(input.csvFile, pupilIds, input.calendar)
+      );
+    },
+  },
+  {
     name: 'CSV import',
     input: 'CSV file',
     run: async (input) => {
@@ -222,15 +265,18 @@ export const PATHS: readonly BenchPath[] = [
         input.compact().pupilIds,
         input.workFolder
       );
-      const peaks = commands.map((command) => command.usage?.maxRssBytes);
+      const compared = commands.filter((command) => command.command !== 'escalation');
+      const peaks = compared.map((command) => command.usage?.maxRssBytes);
       const known = peaks.every((peak) => peak !== undefined);
+      const seconds = (name: string): number =>
+        commands.find((command) => command.command === name)?.seconds ?? Number.NaN;
       return {
         figures,
         timings: [
           {
             label: 'CLI summary + penalty --json',
-            seconds: commands.reduce((sum, command) => sum + command.seconds, 0),
-            cpuSeconds: commands.reduce((sum, command) => sum + (command.usage?.cpuSeconds ?? 0), 0),
+            seconds: compared.reduce((sum, command) => sum + command.seconds, 0),
+            cpuSeconds: compared.reduce((sum, command) => sum + (command.usage?.cpuSeconds ?? 0), 0),
             ...(known ? { peakRssBytes: Math.max(...peaks) } : {}),
           },
           ...commands.map((command) => ({
@@ -244,6 +290,7 @@ export const PATHS: readonly BenchPath[] = [
         notes: [
           `CLI: ${entry} as child processes, process start and module loading included; ` +
             `the window maximum is compared only for the pupils penalty lists (those who reached 10)`,
+          `CLI escalation (timed only; nothing else computes it) took ${(seconds('escalation') / seconds('summary')).toFixed(2)}× summary's time`,
         ],
       };
     },

@@ -41,6 +41,29 @@ interface KnownDate {
 const NOT_READ = -1;
 /** Longest field the fast path packs into a number key: four bytes. */
 const PACKED_BYTES = 4;
+/** Table slots for fields of up to two bytes: 1 for the empty field, 256 of one byte, 65,536 of two. */
+const SHORT_KEYS = 1 + 256 + 65_536;
+const NOT_LOOKED_UP = -2;
+const NOT_A_VALUE = -1;
+const SESSION_AM = 0;
+const SESSION_PM = 1;
+
+/** A field of up to two bytes as a table index, or -1 when it is longer. */
+function shortKey(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0) return 0;
+  if (length === 1) return 1 + bytes[start]!;
+  if (length === 2) return 257 + bytes[start]! * 256 + bytes[start + 1]!;
+  return -1;
+}
+
+/** FNV-1a over a field's bytes, with its length mixed in, as a 30-bit integer. */
+function hashOf(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ bytes[index]!, 0x01000193);
+  // A small integer, so that the map hashes it directly; a collision is caught by comparing the bytes.
+  return (hash ^ ((end - start) << 24)) & 0x3fffffff;
+}
 
 /** Up to four bytes as one number, or -1 when the field is longer or empty. */
 function packed(bytes: Uint8Array, start: number, end: number): number {
@@ -90,6 +113,11 @@ export class CsvCohortReader {
   private dateLength = -1;
   private date: KnownDate | undefined;
   private readonly dates = new Map<string, KnownDate>();
+  /** Dates by a hash of their bytes, each with its bytes to confirm the match. */
+  private readonly datesByHash = new Map<number, { readonly bytes: Uint8Array; readonly known: KnownDate }>();
+  /** Sessions and codes of one or two bytes, by their bytes: NOT_LOOKED_UP until first seen. */
+  private readonly shortSessions = new Int8Array(SHORT_KEYS).fill(NOT_LOOKED_UP);
+  private readonly shortCodes = new Int16Array(SHORT_KEYS).fill(NOT_LOOKED_UP);
   private readonly sessions = new Map<number, Session | null>();
   private readonly codes = new Map<number, number>();
   private columns: readonly number[] = [];
@@ -207,14 +235,24 @@ export class CsvCohortReader {
     let known = this.date;
     if (known === undefined || !sameBytes(bytes, dateStart, dateEnd, this.dateBytes, this.dateLength)) {
       if (dateEnd - dateStart > this.dateBytes.length) return false;
-      const text = row.text(dateColumn);
-      known = this.dates.get(text);
-      if (known === undefined) {
-        const read = this.options.dates.read(text);
-        known = { date: typeof read === 'string' ? null : read, dateIndex: NOT_READ };
-        this.dates.set(text, known);
+      // By the bytes' hash first (no string), confirmed byte for byte; the text only for a date not yet seen.
+      const hash = hashOf(bytes, dateStart, dateEnd);
+      const hashed = this.datesByHash.get(hash);
+      if (hashed !== undefined && sameBytes(bytes, dateStart, dateEnd, hashed.bytes, hashed.bytes.length)) {
+        known = hashed.known;
+      } else {
+        const text = row.text(dateColumn);
+        known = this.dates.get(text);
+        if (known === undefined) {
+          const read = this.options.dates.read(text);
+          known = { date: typeof read === 'string' ? null : read, dateIndex: NOT_READ };
+          this.dates.set(text, known);
+        }
+        if (hashed === undefined)
+          this.datesByHash.set(hash, { bytes: bytes.slice(dateStart, dateEnd), known });
       }
-      this.dateBytes.set(bytes.subarray(dateStart, dateEnd));
+      for (let index = dateStart; index < dateEnd; index += 1)
+        this.dateBytes[index - dateStart] = bytes[index]!;
       this.dateLength = dateEnd - dateStart;
       this.date = known;
     }
@@ -222,20 +260,32 @@ export class CsvCohortReader {
     if (date === null) return false;
 
     // The session and the code, each looked up by its bytes.
-    const sessionKey = packed(bytes, starts[sessionColumn]!, ends[sessionColumn]!);
-    let session = this.sessions.get(sessionKey);
-    if (session === undefined) {
-      if (sessionKey <= 0) return false;
-      session = this.options.sessions.read(row.text(sessionColumn));
-      this.sessions.set(sessionKey, session);
+    const sessionShort = shortKey(bytes, starts[sessionColumn]!, ends[sessionColumn]!);
+    let sessionCode = sessionShort < 0 ? NOT_LOOKED_UP : this.shortSessions[sessionShort]!;
+    if (sessionCode === NOT_LOOKED_UP) {
+      const sessionKey = packed(bytes, starts[sessionColumn]!, ends[sessionColumn]!);
+      let session = this.sessions.get(sessionKey);
+      if (session === undefined) {
+        if (sessionKey <= 0) return false;
+        session = this.options.sessions.read(row.text(sessionColumn));
+        this.sessions.set(sessionKey, session);
+      }
+      sessionCode = session === null ? NOT_A_VALUE : session === 'PM' ? SESSION_PM : SESSION_AM;
+      if (sessionShort >= 0) this.shortSessions[sessionShort] = sessionCode;
     }
-    if (session === null) return false;
-    const codeKey = packed(bytes, starts[codeColumn]!, ends[codeColumn]!);
-    let byte = this.codes.get(codeKey);
-    if (byte === undefined) {
-      if (codeKey < 0) return false;
-      byte = this.codeByte(row.text(codeColumn));
-      this.codes.set(codeKey, byte);
+    if (sessionCode === NOT_A_VALUE) return false;
+    const codeShort = shortKey(bytes, starts[codeColumn]!, ends[codeColumn]!);
+    let byte = codeShort < 0 ? NOT_LOOKED_UP : this.shortCodes[codeShort]!;
+    if (byte === NOT_LOOKED_UP) {
+      const codeKey = packed(bytes, starts[codeColumn]!, ends[codeColumn]!);
+      let found = this.codes.get(codeKey);
+      if (found === undefined) {
+        if (codeKey < 0) return false;
+        found = this.codeByte(row.text(codeColumn));
+        this.codes.set(codeKey, found);
+      }
+      byte = found;
+      if (codeShort >= 0) this.shortCodes[codeShort] = byte;
     }
     if (byte < 0) return false;
 
@@ -256,7 +306,7 @@ export class CsvCohortReader {
     }
 
     // A second mark for the session goes the slow way, which reports it with the line of the first.
-    const pm = session === 'PM';
+    const pm = sessionCode === SESSION_PM;
     const rows = this.reader.rows;
     if (rows.claimSession(this.pupilId, date.day, pm, row.line) !== 0) return false;
     if (known.dateIndex === NOT_READ) known.dateIndex = this.sink.dateIndex(date.iso);

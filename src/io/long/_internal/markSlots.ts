@@ -27,6 +27,9 @@ interface PupilSlots {
  */
 export class MarkSlots {
   private readonly pupils = new Map<string, PupilSlots>();
+  // Rows come grouped by pupil in most files: the last pupil's slots are kept at hand.
+  private lastPupilId: string | undefined;
+  private lastPupil: PupilSlots | undefined;
 
   /**
    * Claims a pupil's session for the row at `position`.
@@ -38,7 +41,7 @@ export class MarkSlots {
     const week = Math.floor(shifted / 7);
     const weekday = shifted - week * 7;
     const weekdayIndex = week * 5 + weekday;
-    let pupil = this.pupils.get(pupilId);
+    let pupil = pupilId === this.lastPupilId ? this.lastPupil : this.pupils.get(pupilId);
     if (pupil === undefined) {
       pupil = {
         base: weekdayIndex,
@@ -48,6 +51,8 @@ export class MarkSlots {
       };
       this.pupils.set(pupilId, pupil);
     }
+    this.lastPupilId = pupilId;
+    this.lastPupil = pupil;
     if (weekday >= 5) return claimOverflow(pupil, day * 2 + session, position);
     let offset = weekdayIndex - pupil.base;
     if (offset < 0 || offset * 2 >= pupil.slots.length) {
