@@ -188,6 +188,51 @@ export class CohortRegisterBuilder {
   }
 
   /**
+   * Whether a pupil already has a mark for a session.
+   *
+   * @param pupil - The pupil's index.
+   * @param dateIndex - The date's index.
+   * @param pm - The afternoon session.
+   * @returns True when a mark is there.
+   */
+  has(pupil: number, dateIndex: number, pm: boolean): boolean {
+    const row = this.rows[pupil];
+    if (row === undefined) return false;
+    const index = dateIndex * 2 + (pm ? 1 : 0) - this.bases[pupil]!;
+    return index >= 0 && index < row.length && row[index] !== NO_RECORD;
+  }
+
+  /**
+   * Calls `visit` with the working slot (date index × 2 + PM) of each of a pupil's marks, in that order.
+   *
+   * @param pupil - The pupil's index.
+   * @param visit - Called once per mark.
+   */
+  forEachMark(pupil: number, visit: (workingSlot: number) => void): void {
+    const row = this.rows[pupil];
+    if (row === undefined || this.highs[pupil]! < 0) return;
+    const base = this.bases[pupil]!;
+    for (let slot = this.lows[pupil]!; slot <= this.highs[pupil]!; slot += 1) {
+      if (row[slot - base] !== NO_RECORD) visit(slot);
+    }
+  }
+
+  /**
+   * The number of a pupil's marks on working slots before a given one.
+   *
+   * @param pupil - The pupil's index.
+   * @param workingSlot - Date index × 2 + PM.
+   * @returns The count.
+   */
+  marksBefore(pupil: number, workingSlot: number): number {
+    let count = 0;
+    this.forEachMark(pupil, (slot) => {
+      if (slot < workingSlot) count += 1;
+    });
+    return count;
+  }
+
+  /**
    * The register, once every mark has been added. The builder is not used again.
    *
    * @returns The register.

@@ -162,6 +162,39 @@ export class RegisterStore {
   }
 
   /**
+   * Whether a pupil already has a mark for a session.
+   *
+   * @param pupil - The pupil's index.
+   * @param dateIndex - The date's index.
+   * @param pm - The afternoon session.
+   * @returns True when a mark is there.
+   */
+  has(pupil: number, dateIndex: number, pm: boolean): boolean {
+    return this.builder.has(pupil, dateIndex, pm);
+  }
+
+  /**
+   * Visits the working slot of each of a pupil's marks, in order.
+   *
+   * @param pupil - The pupil's index.
+   * @param visit - Called once per mark.
+   */
+  forEachMark(pupil: number, visit: (workingSlot: number) => void): void {
+    this.builder.forEachMark(pupil, visit);
+  }
+
+  /**
+   * The number of a pupil's marks before a working slot.
+   *
+   * @param pupil - The pupil's index.
+   * @param workingSlot - Date index × 2 + PM.
+   * @returns The count.
+   */
+  marksBefore(pupil: number, workingSlot: number): number {
+    return this.builder.marksBefore(pupil, workingSlot);
+  }
+
+  /**
    * Adds a mark already reduced to indexes: the importers' fast path, with no object per mark.
    *
    * @param pupil - From {@link RegisterStore.pupil}.

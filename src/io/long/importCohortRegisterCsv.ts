@@ -65,6 +65,11 @@ export async function importCohortRegisterCsv(
     {
       pupil: (pupilId) => builder.pupil(pupilId),
       dateIndex: (date) => builder.dateIndex(date),
+      has: (pupil, dateIndex, pm) => builder.has(pupil, dateIndex, pm),
+      forEachMark: (pupil, visit) => {
+        builder.forEachMark(pupil, visit);
+      },
+      marksBefore: (pupil, workingSlot) => builder.marksBefore(pupil, workingSlot),
       addMark: (pupil, dateIndex, pm, byte) => {
         builder.add(pupil, dateIndex, pm, byte);
       },

@@ -1,8 +1,10 @@
-import type { IsoDate, Session } from '../../../calendar/types.js';
+import type { Session } from '../../../calendar/types.js';
 import { toCompactCode } from '../../../codes/compactCodes.js';
 import type { ImportedMark } from '../../types.js';
 import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
 import type { CsvRow } from './csvByteScanner.js';
+import { CohortClaims } from './cohortClaims.js';
+import type { ClaimedRegister } from './cohortClaims.js';
 import type { CsvSettings } from './csvRegisterReader.js';
 import { CsvRegisterReader } from './csvRegisterReader.js';
 import type { RegisterDate } from './dateReader.js';
@@ -14,11 +16,7 @@ import type { ResolvedRegisterOptions } from './resolveOptions.js';
  * small indexes, each mark as a code byte, with no object per row. A row the fast path cannot read arrives as a
  * mark object instead.
  */
-export interface CohortMarkSink {
-  /** The index of a pupil, added on first sight. */
-  pupil(pupilId: string): number;
-  /** The index of a real day. */
-  dateIndex(date: IsoDate): number;
+export interface CohortMarkSink extends ClaimedRegister {
   /** One mark, reduced to indexes; minutes -1 when not given; line the row's file line. */
   addMark(pupil: number, dateIndex: number, pm: boolean, byte: number, minutes: number, line: number): void;
   /** One mark as an object (rows read the slow way). */
@@ -103,6 +101,7 @@ export class CsvCohortReader {
   private readonly scanner: CsvByteScanner;
   private readonly options: ResolvedRegisterOptions;
   private readonly sink: CohortMarkSink;
+  private readonly claims: CohortClaims;
   private readonly record: string[] = [];
   // The previous fast row's pupil and date, as bytes and as what they were read as.
   private pupilBytes = new Uint8Array(64);
@@ -131,9 +130,15 @@ export class CsvCohortReader {
   constructor(options: ResolvedRegisterOptions, settings: CsvSettings, sink: CohortMarkSink) {
     this.options = options;
     this.sink = sink;
-    this.reader = new CsvRegisterReader(options, (mark) => {
-      sink.add(mark);
-    });
+    // A second mark for a session is found in the register being built, not in a second record of sessions.
+    this.claims = new CohortClaims(sink);
+    this.reader = new CsvRegisterReader(
+      options,
+      (mark) => {
+        sink.add(mark);
+      },
+      this.claims
+    );
     this.scanner = new CsvByteScanner(
       (row) => {
         this.onRow(row);
@@ -308,9 +313,9 @@ export class CsvCohortReader {
     // A second mark for the session goes the slow way, which reports it with the line of the first.
     const pm = sessionCode === SESSION_PM;
     const rows = this.reader.rows;
-    if (rows.claimSession(this.pupilId, date.day, pm, row.line) !== 0) return false;
     if (known.dateIndex === NOT_READ) known.dateIndex = this.sink.dateIndex(date.iso);
     if (this.pupilIndex < 0) this.pupilIndex = this.sink.pupil(this.pupilId);
+    if (this.claims.claimAt(this.pupilIndex, known.dateIndex, pm ? 1 : 0, row.line) !== 0) return false;
     this.reader.nextDataRow();
     rows.rowsRead += 1;
     rows.rowsUsed += 1;

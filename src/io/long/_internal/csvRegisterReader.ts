@@ -7,7 +7,7 @@ import type { ImportedMark } from '../../types.js';
 import type { RegisterCsvOptions } from '../types.js';
 import type { ByteEncoding } from './byteDecoder.js';
 import { RegisterRows } from './registerRows.js';
-import type { RowLocator } from './registerRows.js';
+import type { RowLocator, SessionClaims } from './registerRows.js';
 import { F_PUPIL, FIELDS, normaliseColumnName, REQUIRED_FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
 
@@ -97,10 +97,14 @@ export class CsvRegisterReader implements RowLocator {
     return { delimiter, encoding };
   }
 
-  constructor(options: ResolvedRegisterOptions, onMark: (mark: ImportedMark) => void) {
+  constructor(
+    options: ResolvedRegisterOptions,
+    onMark: (mark: ImportedMark) => void,
+    claims?: SessionClaims
+  ) {
     this.options = options;
     this.labels = options.names.map((names, index) => names[0] ?? FIELDS[index]!);
-    this.rows = new RegisterRows(options, this, onMark);
+    this.rows = new RegisterRows(options, this, onMark, claims);
   }
 
   /** A csv-parse streaming parser that hands every record, and every record it skips, to this reader. */

@@ -1,3 +1,4 @@
+import type { RegisterDate } from './dateReader.js';
 // 1970-01-01 was a Thursday: (day + 3) mod 7 gives 0 for Monday to 6 for Sunday.
 const THURSDAY_OFFSET = 3;
 // A school year of weekdays (48 weeks); a pupil's range grows by half again when a date falls outside it.
@@ -36,7 +37,8 @@ export class MarkSlots {
    *
    * @returns 0 when the session was free (it is now taken), else the position of the row that holds it.
    */
-  claim(pupilId: string, day: number, session: 0 | 1, position: number): number {
+  claim(pupilId: string, date: RegisterDate, session: 0 | 1, position: number): number {
+    const day = date.day;
     const shifted = day + THURSDAY_OFFSET;
     const week = Math.floor(shifted / 7);
     const weekday = shifted - week * 7;

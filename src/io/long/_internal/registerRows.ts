@@ -7,6 +7,19 @@ import { MarkSlots } from './markSlots.js';
 import { F_CODE, F_COMMENT, F_DATE, F_MINUTES, F_PUPIL, F_SESSION, F_UPN, FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
 
+/**
+ * Which sessions each pupil already has a mark for, and the row that holds it: {@link MarkSlots} by default;
+ * a reader that builds a cohort register asks the register itself.
+ */
+export interface SessionClaims {
+  /**
+   * Claims a pupil's session for the row at `position`.
+   *
+   * @returns 0 when the session was free (it is now taken), else the position of the row that holds it.
+   */
+  claim(pupilId: string, date: RegisterDate, session: 0 | 1, position: number): number;
+}
+
 /** Where rows and fields are, for issues: CSV speaks of lines and columns, JSON of paths. */
 export interface RowLocator {
   /** The path of a field of a row, e.g. `[12, 'date']` (CSV) or `['data', 12, 'session_date']` (JSON). */
@@ -64,9 +77,15 @@ export class RegisterRows {
   private readonly options: ResolvedRegisterOptions;
   private readonly locator: RowLocator;
   private readonly onMark: (mark: ImportedMark) => void;
-  private readonly slots = new MarkSlots();
+  private readonly slots: SessionClaims;
 
-  constructor(options: ResolvedRegisterOptions, locator: RowLocator, onMark: (mark: ImportedMark) => void) {
+  constructor(
+    options: ResolvedRegisterOptions,
+    locator: RowLocator,
+    onMark: (mark: ImportedMark) => void,
+    claims: SessionClaims = new MarkSlots()
+  ) {
+    this.slots = claims;
     this.options = options;
     this.locator = locator;
     this.onMark = onMark;
@@ -87,13 +106,13 @@ export class RegisterRows {
    * Claims a pupil's session for a row that a fast path read itself (its fields already checked).
    *
    * @param pupilId - The pupil.
-   * @param day - The date's day number.
+   * @param date - The date.
    * @param pm - The afternoon session.
    * @param position - The row's line.
    * @returns 0 when the session was free (it is now taken), else the position of the row that holds it.
    */
-  claimSession(pupilId: string, day: number, pm: boolean, position: number): number {
-    return this.slots.claim(pupilId, day, pm ? 1 : 0, position);
+  claimSession(pupilId: string, date: RegisterDate, pm: boolean, position: number): number {
+    return this.slots.claim(pupilId, date, pm ? 1 : 0, position);
   }
 
   /** Counts a row that could not be read at all, with the one issue that says why. */
@@ -189,7 +208,7 @@ export class RegisterRows {
       return;
     }
 
-    const held = this.slots.claim(pupilId, date.day, session === 'AM' ? 0 : 1, position);
+    const held = this.slots.claim(pupilId, date, session === 'AM' ? 0 : 1, position);
     if (held !== 0) {
       this.rowsRejected += 1;
       const context = { pupilId, date: date.iso, session };
