@@ -63,6 +63,18 @@ export class CohortRegisterBuilder {
   /** The longest row so far: a new pupil's row starts this long, so rows rarely grow. */
   private typicalLength = 64;
   private markCount = 0;
+  // Files grouped by pupil (nearly all) are laid out as they are read: when the next pupil starts, the last
+  // pupil's row is appended to one growing buffer and let go, so only one row is held at a time. A pupil who
+  // comes back is taken out again (their old bytes become garbage); if that keeps happening the file is not
+  // grouped, and rows are kept until the end instead.
+  private main: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
+  private used = 0;
+  private garbage = 0;
+  private reopened = 0;
+  private appending = true;
+  private current = -1;
+  /** Where each pupil's appended bytes start in `main`, or -1 while the pupil has a row. */
+  private appendedAt = new Int32Array(INITIAL_PUPILS).fill(-1);
   /** After {@link CohortRegisterBuilder.finish}: the final slot of each working slot (null when the same). */
   private finalSlotOf: Int32Array | null = null;
 
@@ -110,6 +122,9 @@ export class CohortRegisterBuilder {
         this.bases = grownInts(this.bases);
         this.lows = grownInts(this.lows);
         this.highs = grownInts(this.highs);
+        const appendedAt = new Int32Array(this.appendedAt.length * 2).fill(-1);
+        appendedAt.set(this.appendedAt);
+        this.appendedAt = appendedAt;
       }
       this.highs[index] = -1;
     }
@@ -168,6 +183,7 @@ export class CohortRegisterBuilder {
    * @param byte - The code's compact byte.
    */
   add(pupil: number, dateIndex: number, pm: boolean, byte: number): void {
+    if (pupil !== this.current) this.switchTo(pupil);
     const slot = dateIndex * 2 + (pm ? 1 : 0);
     let row = this.rows[pupil];
     let index = slot - this.bases[pupil]!;
@@ -196,6 +212,7 @@ export class CohortRegisterBuilder {
    * @returns True when a mark is there.
    */
   has(pupil: number, dateIndex: number, pm: boolean): boolean {
+    if (pupil !== this.current) this.switchTo(pupil);
     const row = this.rows[pupil];
     if (row === undefined) return false;
     const index = dateIndex * 2 + (pm ? 1 : 0) - this.bases[pupil]!;
@@ -209,6 +226,7 @@ export class CohortRegisterBuilder {
    * @param visit - Called once per mark.
    */
   forEachMark(pupil: number, visit: (workingSlot: number) => void): void {
+    if (pupil !== this.current) this.switchTo(pupil);
     const row = this.rows[pupil];
     if (row === undefined || this.highs[pupil]! < 0) return;
     const base = this.bases[pupil]!;
@@ -238,10 +256,42 @@ export class CohortRegisterBuilder {
    * @returns The register.
    */
   finish(): CohortRegister {
+    this.switchTo(-1);
     const pupils = this.pupilIds.length;
     const { slots, slotOf } = this.finalSlots();
     this.finalSlotOf = slotOf;
     const slotCount = slots.dates.length;
+    const appended = this.appendedAt.subarray(0, pupils);
+    if (
+      slotOf === null &&
+      this.garbage === 0 &&
+      appended.every((at, pupil) => at >= 0 || this.highs[pupil]! < 0)
+    ) {
+      // Laid out as read: the buffer is the register.
+      const offsets = new Uint32Array(pupils);
+      const firstSlots = new Uint32Array(pupils);
+      const lengths = new Uint32Array(pupils);
+      for (let pupil = 0; pupil < pupils; pupil += 1) {
+        if (this.highs[pupil]! < 0) continue;
+        offsets[pupil] = appended[pupil]!;
+        firstSlots[pupil] = this.lows[pupil]!;
+        lengths[pupil] = this.highs[pupil]! - this.lows[pupil]! + 1;
+      }
+      // Little slack is kept as it is; much is copied away, once.
+      const codes =
+        this.used >= this.main.length * 0.9
+          ? this.main.subarray(0, this.used)
+          : this.main.slice(0, this.used);
+      this.main = new Uint8Array(0);
+      return { slots, pupilIds: this.pupilIds, codes, offsets, firstSlots, lengths, warnings: this.warnings };
+    }
+    // Otherwise every pupil is laid out again; appended pupils are read where they lie.
+    for (let pupil = 0; pupil < pupils; pupil += 1) {
+      const at = appended[pupil]!;
+      if (at < 0) continue;
+      this.rows[pupil] = this.main.subarray(at, at + this.highs[pupil]! - this.lows[pupil]! + 1);
+      this.bases[pupil] = this.lows[pupil]!;
+    }
     // Each pupil's span over the final slots.
     const firstSlots = new Uint32Array(pupils);
     const lengths = new Uint32Array(pupils);
@@ -305,6 +355,70 @@ export class CohortRegisterBuilder {
   slotOf(dateIndex: number, pm: boolean): number {
     const working = dateIndex * 2 + (pm ? 1 : 0);
     return this.finalSlotOf === null ? working : (this.finalSlotOf[working] ?? -1);
+  }
+
+  /**
+   * Says roughly how many marks will come, so that the buffer is made once at about the right size.
+   *
+   * @param marks - The expected number of marks.
+   */
+  expectMarks(marks: number): void {
+    const wanted = Math.ceil(marks * 1.02);
+    if (this.appending && wanted > this.main.length) this.main = grownBytes(this.main, wanted);
+  }
+
+  /** Appends the current pupil's row (when appending) and takes a returning pupil's bytes out again. */
+  private switchTo(pupil: number): void {
+    const previous = this.current;
+    this.current = pupil;
+    if (!this.appending) return;
+    if (previous >= 0) {
+      const row = this.rows[previous];
+      const high = this.highs[previous]!;
+      if (row !== undefined && high >= 0) {
+        const low = this.lows[previous]!;
+        const length = high - low + 1;
+        if (this.used + length > this.main.length) {
+          this.main = grownBytes(this.main, Math.max(this.used + length, Math.ceil(this.main.length * 1.5)));
+        }
+        const from = low - this.bases[previous]!;
+        this.main.set(row.subarray(from, from + length), this.used);
+        this.appendedAt[previous] = this.used;
+        this.used += length;
+        this.rows[previous] = undefined;
+      }
+    }
+    if (pupil < 0) return;
+    const at = this.appendedAt[pupil]!;
+    if (at < 0) return;
+    // A pupil seen again: their bytes back into a row of their own.
+    const low = this.lows[pupil]!;
+    const length = this.highs[pupil]! - low + 1;
+    const row = new Uint8Array(Math.max(this.typicalLength, length)).fill(NO_RECORD);
+    row.set(this.main.subarray(at, at + length));
+    this.rows[pupil] = row;
+    this.bases[pupil] = low;
+    this.appendedAt[pupil] = -1;
+    this.garbage += length;
+    this.reopened += 1;
+    if (this.reopened > 64 && this.reopened * 4 > this.pupilIds.length) this.stopAppending();
+  }
+
+  /** The file is not grouped by pupil: every pupil gets their row back, and rows are kept to the end. */
+  private stopAppending(): void {
+    this.appending = false;
+    for (let pupil = 0; pupil < this.pupilIds.length; pupil += 1) {
+      const at = this.appendedAt[pupil]!;
+      if (at < 0) continue;
+      const low = this.lows[pupil]!;
+      const length = this.highs[pupil]! - low + 1;
+      this.rows[pupil] = this.main.slice(at, at + length);
+      this.bases[pupil] = low;
+      this.appendedAt[pupil] = -1;
+    }
+    this.main = new Uint8Array(0);
+    this.used = 0;
+    this.garbage = 0;
   }
 
   private internDate(date: IsoDate): number {

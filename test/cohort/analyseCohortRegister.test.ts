@@ -153,6 +153,41 @@ describe('createCohortRegister', () => {
     expect(() => createCohortRegister([['P1', marks]])).toThrow(/Two marks for the same session/);
   });
 
+  it('builds a register from marks sorted by date then pupil as from marks grouped by pupil', () => {
+    // 300 pupils, 40 sessions each: by date, every mark comes from a different pupil than the one before.
+    const pupils = Array.from({ length: 300 }, (_, pupil) => {
+      const codes = Array.from({ length: 40 }, (_, index) => ((pupil + index) % 7 === 0 ? 'O' : '/'));
+      return [`P${pupil}`, marksFrom(pupil % 5, codes)] as const;
+    });
+    const byDate = [...Array(45).keys()].flatMap((slot) =>
+      pupils.flatMap(([pupilId, marks]) => {
+        const mark = marks.find(
+          (each) => each.date === slots.dates[slot] && each.session === slots.sessions[slot]
+        );
+        return mark === undefined ? [] : [[pupilId, [mark]] as const];
+      })
+    );
+    const grouped = analyseCohortRegister(createCohortRegister(pupils), {
+      calendar,
+      windows: [NATIONAL_PENALTY_NOTICE_RULE],
+    });
+    const sorted = analyseCohortRegister(createCohortRegister(byDate), {
+      calendar,
+      windows: [NATIONAL_PENALTY_NOTICE_RULE],
+    });
+    // Pupils come in the order of their first mark, so compare them by id.
+    expect([...sorted.register.pupilIds].sort()).toEqual([...grouped.register.pupilIds].sort());
+    const view = (figures: typeof grouped, pupilId: string): unknown => {
+      const pupil = figures.register.pupilIds.indexOf(pupilId);
+      return [
+        figures.pupil(pupil).counts,
+        figures.windows[0]!.maximum[pupil],
+        figures.register.lengths[pupil],
+      ];
+    };
+    for (const [pupilId] of pupils) expect(view(sorted, pupilId)).toEqual(view(grouped, pupilId));
+  });
+
   it('merges a pupil whose marks come in two runs, as in a file not grouped by pupil', () => {
     const register = createCohortRegister([
       ['A', marksFrom(0, ['/', '/'])],

@@ -48,11 +48,17 @@ export function penaltyCommand(context: AnalysisContext, calendar: SchoolCalenda
       }
     },
   };
+  // Only what the report shows is kept of each result, not every window's marks.
   const details = new Map(
-    mapPupils(
-      { ...context, pupils: needed },
-      (pupilId, marks) => [pupilId, assessPenaltyNoticeThreshold(marks, calendar, policy)] as const
-    )
+    mapPupils({ ...context, pupils: needed }, (pupilId, marks) => {
+      const result = assessPenaltyNoticeThreshold(marks, calendar, policy);
+      const kept = {
+        firstReached: result.firstReached,
+        maximum: result.maximum,
+        windows: result.windows.length,
+      };
+      return [pupilId, kept] as const;
+    })
   );
   const reached: Reached[] = [];
   results.forEach((pupil, order) => {
@@ -63,7 +69,7 @@ export function penaltyCommand(context: AnalysisContext, calendar: SchoolCalenda
       pupilId,
       first: result.firstReached,
       maximum: result.maximum,
-      windows: result.windows.length,
+      windows: result.windows,
       order,
     });
   });

@@ -152,7 +152,8 @@ async function importFile(
         store,
         ({ bytesRead, rowsRead }) => {
           bar.update(bytesRead, rowsRead);
-        }
+        },
+        file.size
       );
       return { ...report, marks: [] };
     }

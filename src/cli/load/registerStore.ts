@@ -162,6 +162,15 @@ export class RegisterStore {
   }
 
   /**
+   * Says roughly how many marks will come, so that the register's buffer is made once.
+   *
+   * @param marks - The expected number.
+   */
+  expectMarks(marks: number): void {
+    this.builder.expectMarks(marks);
+  }
+
+  /**
    * Whether a pupil already has a mark for a session.
    *
    * @param pupil - The pupil's index.

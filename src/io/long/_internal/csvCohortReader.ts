@@ -21,6 +21,8 @@ export interface CohortMarkSink extends ClaimedRegister {
   addMark(pupil: number, dateIndex: number, pm: boolean, byte: number, minutes: number, line: number): void;
   /** One mark as an object (rows read the slow way). */
   add(mark: ImportedMark): void;
+  /** Roughly how many marks will come, once the reader can tell from the first rows and the input's size. */
+  expectMarks?(marks: number): void;
 }
 
 const SPACE = 32;

@@ -8,6 +8,8 @@ import { CsvRegisterReader } from './csvRegisterReader.js';
 import { resolveRegisterOptions } from './resolveOptions.js';
 import { importRegisterCsv } from '../importRegisterCsv.js';
 
+const ROWS_TO_ESTIMATE_FROM = 4096;
+
 /** What reading a register CSV into a sink found: the row counts and every issue. */
 export interface SinkImportReport extends ImportSummary {
   /** Every issue, in file order. */
@@ -24,6 +26,7 @@ export interface SinkImportReport extends ImportSummary {
  * @param options - The register options (mapping, code list, dates, delimiter, encoding).
  * @param sink - Where the marks go.
  * @param onProgress - Called after each chunk.
+ * @param totalBytes - The input's size, when known: the sink is told how many marks to expect.
  * @returns The row counts and issues.
  * @throws {@link AttendanceError} Only if an option is invalid.
  * @example
@@ -33,7 +36,8 @@ export async function readCsvIntoSink(
   source: AsyncIterable<string | Uint8Array>,
   options: RegisterCsvOptions,
   sink: CohortMarkSink,
-  onProgress?: (progress: RegisterImportProgress) => void
+  onProgress?: (progress: RegisterImportProgress) => void,
+  totalBytes?: number
 ): Promise<SinkImportReport> {
   const resolved = resolveRegisterOptions(options);
   const settings = CsvRegisterReader.settings(options);
@@ -58,6 +62,7 @@ export async function readCsvIntoSink(
     if (bytes.length > 0) cohortReader.push(bytes);
   };
   let bytesRead = 0;
+  let estimated = false;
   for await (const chunk of source) {
     if (typeof chunk === 'string') {
       const bytes = decoder.text(chunk);
@@ -66,6 +71,11 @@ export async function readCsvIntoSink(
     } else {
       bytesRead += chunk.length;
       push(decoder.bytes(chunk));
+    }
+    // From the first few thousand rows' length, how many the whole input holds.
+    if (!estimated && totalBytes !== undefined && reader.rows.rowsUsed >= ROWS_TO_ESTIMATE_FROM) {
+      estimated = true;
+      sink.expectMarks?.(Math.ceil((reader.rows.rowsUsed * totalBytes) / bytesRead));
     }
     onProgress?.({ bytesRead, rowsRead: reader.rows.rowsRead });
   }
