@@ -82,7 +82,8 @@ function formatSeconds(seconds: number): string {
 }
 
 /**
- * Times `work` `rounds` times, collecting garbage before each, and reports the fastest round (the one least
+ * Times `work` `rounds` times (after two untimed warm-up runs when there is more than one round), collecting
+ * garbage before each, and reports the fastest round (the one least
  * disturbed by other work on a shared machine) with the median in a note.
  */
 export async function timeRounds(
@@ -93,6 +94,9 @@ export async function timeRounds(
 ): Promise<PathRun> {
   let figures: PupilFigures | undefined;
   const elapsed: { seconds: number; cpuSeconds: number }[] = [];
+  // In-memory paths run twice untimed first, so that every path is timed with its code optimised, not while the
+  // JIT is still compiling it (which penalises the paths with more code more than the typed loop).
+  if (rounds > 1) for (let warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp += 1) await work();
   for (let round = 0; round < Math.max(1, rounds); round += 1) {
     collectGarbage();
     const stopwatch = startStopwatch();
@@ -113,6 +117,8 @@ export async function timeRounds(
         : [],
   };
 }
+
+const WARM_UP_ROUNDS = 2;
 
 /** Rounds for the paths that read the whole CSV file: one, as each takes seconds to minutes. */
 const FILE_ROUNDS = 1;

@@ -9,7 +9,7 @@ export function toBasisPoints(percent: number): number {
 }
 
 /** The largest denominator for which both products below stay exact in a double (2^53 / 10 000). */
-const LARGEST_EXACT_DENOMINATOR = Math.floor(Number.MAX_SAFE_INTEGER / BASIS_POINTS_IN_WHOLE);
+export const LARGEST_EXACT_DENOMINATOR = Math.floor(Number.MAX_SAFE_INTEGER / BASIS_POINTS_IN_WHOLE);
 
 /**
  * Compares `numerator / denominator` (with `numerator <= denominator`) with a percentage, in integers:

@@ -1,5 +1,10 @@
 import { assertAbsenceCounts } from '../_internal/absenceThreshold.js';
-import { compareRateToPercent } from '../_internal/exactRate.js';
+import {
+  BASIS_POINTS_IN_WHOLE,
+  compareRateToPercent,
+  LARGEST_EXACT_DENOMINATOR,
+  toBasisPoints,
+} from '../_internal/exactRate.js';
 import { invalidArgument } from '../_internal/issues.js';
 import type { Band, BandTable } from '../policy/types.js';
 import type { SessionCounts } from './types.js';
@@ -73,6 +78,22 @@ export function classifyBand(
  * bandIndexOf(19, 20, HCAT_ATTENDANCE_BANDS) //=> the index of the band holding 95 % attendance
  */
 export function bandIndexOf(numerator: number, possible: number, table: BandTable): number {
+  const compiled = compiledBands(table);
+  const bounds = compiled.bounds;
+  const count = compiled.inclusive.length;
+  if (possible <= LARGEST_EXACT_DENOMINATOR) {
+    // Whole numbers: the rate compared with each bound as numerator × 10 000 against basis points × possible.
+    const scaled = numerator * BASIS_POINTS_IN_WHOLE;
+    for (let index = 0; index < count; index += 1) {
+      const fromDifference = scaled - bounds[index * 2]! * possible;
+      const toDifference = scaled - bounds[index * 2 + 1]! * possible;
+      const flags = compiled.inclusive[index]!;
+      const aboveFrom = (flags & FROM_INCLUSIVE) !== 0 ? fromDifference >= 0 : fromDifference > 0;
+      const belowTo = (flags & TO_INCLUSIVE) !== 0 ? toDifference <= 0 : toDifference < 0;
+      if (aboveFrom && belowTo) return index;
+    }
+    return -1;
+  }
   const bands = table.bands;
   for (let index = 0; index < bands.length; index += 1) {
     const band = bands[index]!;
@@ -83,4 +104,34 @@ export function bandIndexOf(numerator: number, possible: number, table: BandTabl
     if (aboveFrom && belowTo) return index;
   }
   return -1;
+}
+
+const FROM_INCLUSIVE = 1;
+const TO_INCLUSIVE = 2;
+
+interface CompiledBands {
+  /** Each band's bounds in basis points: from, to. */
+  readonly bounds: Float64Array;
+  readonly inclusive: Uint8Array;
+}
+
+// A band table's bounds in basis points, worked out once per table object rather than twice per band per
+// pupil: the cohort engine bands every pupil of a trust.
+const compiledByTable = new WeakMap<BandTable, CompiledBands>();
+
+function compiledBands(table: BandTable): CompiledBands {
+  let compiled = compiledByTable.get(table);
+  if (compiled === undefined) {
+    compiled = {
+      bounds: Float64Array.from(
+        table.bands.flatMap((band) => [toBasisPoints(band.from), toBasisPoints(band.to)])
+      ),
+      inclusive: Uint8Array.from(
+        table.bands,
+        (band) => (band.fromInclusive ? FROM_INCLUSIVE : 0) | (band.toInclusive ? TO_INCLUSIVE : 0)
+      ),
+    };
+    compiledByTable.set(table, compiled);
+  }
+  return compiled;
 }
