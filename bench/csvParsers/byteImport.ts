@@ -3,7 +3,7 @@
  * small bundle: stream the file's bytes through {@link CsvByteScanner} into a {@link ByteRegisterBuilder}.
  */
 import { createReadStream } from 'node:fs';
-import { CsvByteScanner } from './byteScanner.js';
+import { CsvByteScanner } from '../../src/io/long/_internal/csvByteScanner.js';
 import { ByteRegisterBuilder } from './register.js';
 import type { ColumnarRegister } from './register.js';
 

@@ -1,6 +1,6 @@
 /**
  * Interns byte strings as small integer ids, without building a string per lookup: the key is hashed and
- * compared straight from the bytes (e.g. a field range that `CsvByteScanner` (./byteScanner.ts) reports), and only a key
+ * compared straight from the bytes (e.g. a field range that `CsvByteScanner` (src/io/long/_internal/csvByteScanner.ts) reports), and only a key
  * seen for the first time is copied and decoded. Ids are given in order of first appearance, from 0, so two
  * interners fed the same keys in the same order agree, and agree with a `Map<string, number>` filled the same
  * way.

@@ -20,8 +20,8 @@ import {
   FIELD_MALFORMED,
   FIELD_QUOTED,
   FIELD_UNCLOSED,
-} from './byteScanner.js';
-import type { CsvByteScannerOptions, CsvRow } from './byteScanner.js';
+} from '../../src/io/long/_internal/csvByteScanner.js';
+import type { CsvByteScannerOptions, CsvRow } from '../../src/io/long/_internal/csvByteScanner.js';
 import { CANDIDATES, importWith } from './candidates.js';
 import type { Candidate } from './candidates.js';
 import { forEachRow } from './register.js';

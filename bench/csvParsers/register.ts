@@ -10,8 +10,12 @@
  * Both give the same {@link ColumnarRegister} for the same file.
  */
 import { ByteInterner } from './byteInterner.js';
-import { FIELD_ESCAPED, FIELD_MALFORMED, FIELD_UNCLOSED } from './byteScanner.js';
-import type { CsvRow } from './byteScanner.js';
+import {
+  FIELD_ESCAPED,
+  FIELD_MALFORMED,
+  FIELD_UNCLOSED,
+} from '../../src/io/long/_internal/csvByteScanner.js';
+import type { CsvRow } from '../../src/io/long/_internal/csvByteScanner.js';
 
 /** The header names, in field order; the first four are required. */
 export const FIELD_NAMES = ['pupil_id', 'date', 'session', 'code', 'minutes_late', 'comment'] as const;

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { importWithByteScanner } from './byteImport.js';
 import type { ImportResult } from './byteImport.js';
-import { CsvByteScanner } from './byteScanner.js';
+import { CsvByteScanner } from '../../src/io/long/_internal/csvByteScanner.js';
 import type { ColumnarRegister } from './register.js';
 
 /** What one worker is asked to read. */
