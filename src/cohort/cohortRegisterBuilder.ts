@@ -73,6 +73,8 @@ export class CohortRegisterBuilder {
   private reopened = 0;
   private appending = true;
   private current = -1;
+  /** A cleared row, kept from the last pupil appended, for the next pupil to use. */
+  private spareRow: Uint8Array | undefined;
   /** Where each pupil's appended bytes start in `main`, or -1 while the pupil has a row. */
   private appendedAt = new Int32Array(INITIAL_PUPILS).fill(-1);
   /** After {@link CohortRegisterBuilder.finish}: the final slot of each working slot (null when the same). */
@@ -386,6 +388,10 @@ export class CohortRegisterBuilder {
         this.appendedAt[previous] = this.used;
         this.used += length;
         this.rows[previous] = undefined;
+        // The row is cleared and kept for the next pupil: allocating one per pupil made the garbage collector
+        // walk the caller's whole heap again and again when the marks came as millions of objects.
+        row.fill(NO_RECORD, from, from + length);
+        if (this.spareRow === undefined || row.length > this.spareRow.length) this.spareRow = row;
       }
     }
     if (pupil < 0) return;
@@ -444,6 +450,13 @@ export class CohortRegisterBuilder {
     if (row === undefined) {
       // Room for a typical pupil's year from here, and a little before it for marks that come out of order.
       const before = Math.min(slot, 8);
+      const spare = this.spareRow;
+      if (spare !== undefined && spare.length >= this.typicalLength + before) {
+        this.spareRow = undefined;
+        this.bases[pupil] = slot - before;
+        this.rows[pupil] = spare;
+        return spare;
+      }
       const fresh = new Uint8Array(this.typicalLength + before).fill(NO_RECORD);
       this.bases[pupil] = slot - before;
       this.rows[pupil] = fresh;

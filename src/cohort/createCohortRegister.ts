@@ -99,6 +99,14 @@ export function createCohortRegister(
       return wins ? incoming : kept;
     },
   });
+  // The buffer is made once at its size when the pupils can be counted without being consumed: growing it step
+  // by step allocated memory that made the garbage collector walk the caller's marks again and again.
+  if (Array.isArray(pupils) || pupils instanceof Map) {
+    let expected = 0;
+    for (const [, pupilMarks] of pupils as Iterable<readonly [string, readonly SessionMark[]]>)
+      expected += pupilMarks.length;
+    builder.expectMarks(expected);
+  }
   // Each distinct date string is checked once: its index, or -1 (not a real day), or -2 (no slot on it).
   const dateIndexByText = new Map<string, number>();
   for (const [id, pupilMarks] of pupils) {
@@ -107,8 +115,10 @@ export function createCohortRegister(
     const pupil = builder.pupil(id);
     let previousDate: string | undefined;
     let previousIndex = -1;
-    for (markIndex = 0; markIndex < pupilMarks.length; markIndex += 1) {
-      const mark = pupilMarks[markIndex]!;
+    const count = pupilMarks.length;
+    // A local counter: `markIndex`, which the issue builders and the resolver read, is set only before them.
+    for (let index = 0; index < count; index += 1) {
+      const mark = pupilMarks[index]!;
       const byte = toCompactCode(mark.code);
       const date: string = mark.date;
       let dateIndex: number;
@@ -120,14 +130,17 @@ export function createCohortRegister(
       }
       const session = mark.session;
       const pm = session === 'PM';
-      if (byte === undefined) errors.push(unknownCodeIssue(mark.code, location('code')));
-      if (dateIndex === -1) errors.push(invalidDate(location('date'), date));
       // Untrusted callers may pass any string as the session.
       const validSession = pm || (session as string) === 'AM';
-      if (!validSession) errors.push(invalidSession(location('session'), session));
-      else if (dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
-      if (dateIndex === -2) errors.push(outsideSlots(location('date'), date, session));
-      if (byte === undefined || dateIndex < 0 || !validSession) continue;
+      if (validSession && dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
+      markIndex = index;
+      if (byte === undefined || dateIndex < 0 || !validSession) {
+        if (byte === undefined) errors.push(unknownCodeIssue(mark.code, location('code')));
+        if (dateIndex === -1) errors.push(invalidDate(location('date'), date));
+        if (!validSession) errors.push(invalidSession(location('session'), session));
+        if (dateIndex === -2) errors.push(outsideSlots(location('date'), date, session));
+        continue;
+      }
       builder.add(pupil, dateIndex, pm, byte);
     }
   }

@@ -1,6 +1,7 @@
 import type { IsoDate, SchoolCalendar, SchoolYear } from '../../calendar/types.js';
 import { explainEscalation } from '../../escalation/explainEscalation.js';
 import { runEscalation } from '../../escalation/runEscalation.js';
+import type { EscalationTimeline } from '../../escalation/runEscalation.js';
 import type { EscalationAction, EscalationStage, EscalationState } from '../../escalation/types.js';
 import { toAttendanceRate } from '../../sessions/toAttendanceRate.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
@@ -10,6 +11,7 @@ import type { CommandReport } from '../types.js';
 import { UsageError } from '../usageError.js';
 import type { AnalysisContext } from './context.js';
 import { mapPupils } from './mapPupils.js';
+import { AttendanceError } from '../../errors.js';
 
 const STAGE_NAMES: Readonly<Record<EscalationStage, string>> = {
   0: 'universal monitoring',
@@ -73,13 +75,46 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   }
   const policy = context.policy.value;
   const { year, start } = schoolYearOf(calendar, asOf);
-  const all = mapPupils(context, (pupilId, marks) => {
-    const timeline = runEscalation(marks, calendar, {
-      pupilId,
-      policy: context.escalationPolicy.value,
-      attendancePolicy: policy,
-      range: { from: start, to: asOf },
-    });
+  const store = context.register.marks;
+  const options = {
+    policy: context.escalationPolicy.value,
+    attendancePolicy: policy,
+    range: { from: start, to: asOf },
+  };
+  // Each pupil's bytes are reviewed as a compact register, with no object per mark. A pupil whose register
+  // the escalation cannot read (a counted session outside the calendar) is read again from objects, so that
+  // the error names the mark's line as every command's errors do.
+  const timelines = new Map<number, EscalationTimeline>();
+  const failed: number[] = [];
+  for (const pupil of context.pupilIndexes) {
+    const register = store.compactOf(pupil, asOf);
+    if (register === undefined) continue;
+    try {
+      timelines.set(
+        pupil,
+        runEscalation(register, calendar, { pupilId: store.pupilIds[pupil]!, ...options })
+      );
+    } catch (error) {
+      if (!(error instanceof AttendanceError)) throw error;
+      failed.push(pupil);
+    }
+  }
+  if (failed.length > 0) {
+    // Throws with every failed pupil's issues, located; a pupil it can read after all is kept.
+    const again = mapPupils(
+      {
+        ...context,
+        pupils: failed.map((pupil) => [store.pupilIds[pupil]!, store.marksOfIndex(pupil, asOf)] as const),
+      },
+      (pupilId, marks) => runEscalation(marks, calendar, { pupilId, ...options })
+    );
+    failed.forEach((pupil, index) => timelines.set(pupil, again[index]!));
+  }
+  const compact = context.pupilIndexes.flatMap((pupil) => {
+    const timeline = timelines.get(pupil);
+    return timeline === undefined ? [] : [{ pupilId: store.pupilIds[pupil]!, timeline }];
+  });
+  const all = compact.map(({ pupilId, timeline }) => {
     const actions = new Map(timeline.actions.map((action) => [action.id, action]));
     const due = timeline.state.dueActions
       .filter((id) => !timeline.state.completedActions.includes(id))

@@ -4,6 +4,7 @@ import { COMPACT_CODES, toCompactCode } from '../../codes/compactCodes.js';
 import { CohortRegisterBuilder } from '../../cohort/cohortRegisterBuilder.js';
 import type { CohortRegister } from '../../cohort/types.js';
 import type { ImportedMark } from '../../io/types.js';
+import type { CompactRegister, SessionSlots } from '../../sessions/types.js';
 import { NO_RECORD } from '../../sessions/tally.js';
 import { CATEGORY_BY_SET, NOT_IN_SET, SET_2024, SET_PRE_2024 } from '../../_internal/codeTables.js';
 import { compileCalendar, isSessionOpen } from '../../_internal/compiledCalendar.js';
@@ -252,6 +253,52 @@ export class RegisterStore {
   marksOf(pupilId: string, asOf?: IsoDate): ImportedMark[] {
     const pupil = this.builder.findPupil(pupilId);
     return pupil < 0 ? [] : this.marksOfIndex(pupil, asOf);
+  }
+
+  /**
+   * One pupil's register in the compact form the per-pupil functions read, with no object per mark: a view of
+   * the pupil's bytes over their span of the slots (slots up to `asOf`). Sessions within the span that the file
+   * has no mark for hold a byte those functions pass over, as they pass over a missing mark.
+   *
+   * @param pupil - The pupil's index.
+   * @param asOf - The last date to include.
+   * @returns The register, or undefined when the pupil has no mark up to the date.
+   */
+  compactOf(pupil: number, asOf?: IsoDate): CompactRegister | undefined {
+    const register = this.finish();
+    const { slots } = register;
+    const first = register.firstSlots[pupil]!;
+    let length = register.lengths[pupil]!;
+    if (asOf !== undefined) {
+      let end = first;
+      while (end < first + length && slots.dates[end]! <= asOf) end += 1;
+      length = end - first;
+    }
+    if (length <= 0) return undefined;
+    const offset = register.offsets[pupil]!;
+    return {
+      pupilId: register.pupilIds[pupil]!,
+      slots: this.slotSpan(first, length),
+      codes: register.codes.subarray(offset, offset + length),
+    };
+  }
+
+  // Pupils on roll for the same sessions share one slots object, so its calendar positions are worked out once.
+  private readonly spans = new Map<string, SessionSlots>();
+
+  private slotSpan(first: number, length: number): SessionSlots {
+    const key = `${first}:${length}`;
+    let span = this.spans.get(key);
+    if (span === undefined) {
+      const { dates, sessions, first2024Index } = this.finish().slots;
+      span = {
+        dates: dates.slice(first, first + length),
+        sessions: sessions.slice(first, first + length),
+        first2024Index: Math.min(Math.max(first2024Index - first, 0), length),
+      };
+      this.spans.set(key, span);
+    }
+    return span;
   }
 
   /**
