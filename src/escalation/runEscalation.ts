@@ -126,7 +126,33 @@ function categorise(register: readonly SessionMark[] | CompactRegister): Categor
 }
 
 /** The review day of each school week: the last open weekday on or before `weekday`, else the first open one. */
-function reviewDates(calendar: SchoolCalendar, weekday: number, range: DateRange): IsoDate[] {
+// A trust's pupils share one calendar, review day and range: the review dates are worked out once for them all.
+let lastReviewDates:
+  | {
+      calendar: SchoolCalendar;
+      weekday: number;
+      from: string | undefined;
+      to: string | undefined;
+      dates: IsoDate[];
+    }
+  | undefined;
+
+function reviewDates(calendar: SchoolCalendar, weekday: number, range: DateRange): readonly IsoDate[] {
+  const last = lastReviewDates;
+  if (
+    last?.calendar === calendar &&
+    last.weekday === weekday &&
+    last.from === range.from &&
+    last.to === range.to
+  ) {
+    return last.dates;
+  }
+  const dates = computeReviewDates(calendar, weekday, range);
+  lastReviewDates = { calendar, weekday, from: range.from, to: range.to, dates };
+  return dates;
+}
+
+function computeReviewDates(calendar: SchoolCalendar, weekday: number, range: DateRange): IsoDate[] {
   const compiled = compileCalendar(calendar);
   const dates: IsoDate[] = [];
   for (let monday = 0; monday < compiled.dates.length; monday += 7) {

@@ -84,15 +84,24 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   // Each pupil's bytes are reviewed as a compact register, with no object per mark. A pupil whose register
   // the escalation cannot read (a counted session outside the calendar) is read again from objects, so that
   // the error names the mark's line as every command's errors do.
-  const timelines = new Map<number, EscalationTimeline>();
+  // Only the final state and the actions due are kept of each pupil's timeline, not every weekly step.
+  const outcomeOf = (timeline: EscalationTimeline): { state: EscalationState; due: EscalationAction[] } => {
+    const actions = new Map(timeline.actions.map((action) => [action.id, action]));
+    const due = timeline.state.dueActions
+      .filter((id) => !timeline.state.completedActions.includes(id))
+      .map((id) => actions.get(id))
+      .filter((action) => action !== undefined);
+    return { state: timeline.state, due };
+  };
+  const outcomes = new Map<number, { state: EscalationState; due: EscalationAction[] }>();
   const failed: number[] = [];
   for (const pupil of context.pupilIndexes) {
     const register = store.compactOf(pupil, asOf);
     if (register === undefined) continue;
     try {
-      timelines.set(
+      outcomes.set(
         pupil,
-        runEscalation(register, calendar, { pupilId: store.pupilIds[pupil]!, ...options })
+        outcomeOf(runEscalation(register, calendar, { pupilId: store.pupilIds[pupil]!, ...options }))
       );
     } catch (error) {
       if (!(error instanceof AttendanceError)) throw error;
@@ -106,21 +115,13 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
         ...context,
         pupils: failed.map((pupil) => [store.pupilIds[pupil]!, store.marksOfIndex(pupil, asOf)] as const),
       },
-      (pupilId, marks) => runEscalation(marks, calendar, { pupilId, ...options })
+      (pupilId, marks) => outcomeOf(runEscalation(marks, calendar, { pupilId, ...options }))
     );
-    failed.forEach((pupil, index) => timelines.set(pupil, again[index]!));
+    failed.forEach((pupil, index) => outcomes.set(pupil, again[index]!));
   }
-  const compact = context.pupilIndexes.flatMap((pupil) => {
-    const timeline = timelines.get(pupil);
-    return timeline === undefined ? [] : [{ pupilId: store.pupilIds[pupil]!, timeline }];
-  });
-  const all = compact.map(({ pupilId, timeline }) => {
-    const actions = new Map(timeline.actions.map((action) => [action.id, action]));
-    const due = timeline.state.dueActions
-      .filter((id) => !timeline.state.completedActions.includes(id))
-      .map((id) => actions.get(id))
-      .filter((action) => action !== undefined);
-    return { pupilId, state: timeline.state, due };
+  const all = context.pupilIndexes.flatMap((pupil) => {
+    const outcome = outcomes.get(pupil);
+    return outcome === undefined ? [] : [{ pupilId: store.pupilIds[pupil]!, ...outcome }];
   });
   const ranked: PupilEscalation[] = all.map((pupil, order) => ({ ...pupil, order }));
   ranked.sort(
