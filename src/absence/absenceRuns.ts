@@ -1,4 +1,5 @@
 import type { ContinuousAbsenceRun, OtherAbsenceTreatment } from './types.js';
+import { assertCompactRegisterShape } from '../sessions/assertCompactRegisterShape.js';
 import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { RegisterCode } from '../codes/types.js';
@@ -338,17 +339,7 @@ function scanCompact(
   options: RunScanOptions
 ): ContinuousAbsenceRun[] {
   const { codes, slots } = register;
-  if (codes.length !== slots.dates.length) {
-    invalidArgument({
-      code: 'invalid_value',
-      message: `A compact register needs one code per session slot: ${codes.length} codes for ${slots.dates.length} slots.`,
-      path: ['codes'],
-      ...(register.pupilId === undefined ? {} : { pupilId: register.pupilId }),
-      field: 'codes',
-      expected: `${slots.dates.length} codes`,
-      received: `${codes.length} codes`,
-    });
-  }
+  assertCompactRegisterShape(register);
   const scanner = new RunScanner(calendar, options);
   let date: IsoDate | undefined;
   let day = NOT_IN_CALENDAR;

@@ -1,11 +1,11 @@
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
+import { assertCompactRegisterShape } from './assertCompactRegisterShape.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { CodeSetId, RegisterCode } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionCounts, SessionMark } from './types.js';
 import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
 import type { MarkLocation } from '../_internal/codeIssues.js';
-import { invalidArgument } from '../_internal/issues.js';
 import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
 import { collectHits } from '../windows/windowCollector.js';
 import type { WindowCollector } from '../windows/windowCollector.js';
@@ -387,17 +387,7 @@ export function tallyCompact(
   collector: WindowCollector | null = null
 ): Int32Array {
   const { codes, slots } = register;
-  if (codes.length !== slots.dates.length) {
-    invalidArgument({
-      code: 'invalid_value',
-      message: `A compact register needs one code per session slot: ${codes.length} codes for ${slots.dates.length} slots.`,
-      path: ['codes'],
-      ...(register.pupilId === undefined ? {} : { pupilId: register.pupilId }),
-      field: 'codes',
-      expected: `${slots.dates.length} codes`,
-      received: `${codes.length} codes`,
-    });
-  }
+  assertCompactRegisterShape(register);
   const histograms = clearedScratch();
   const length = codes.length;
   const split = splitFor(options.codeSet, length, slots.first2024Index);
