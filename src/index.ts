@@ -73,6 +73,7 @@ export type {
   CohortFigures,
   CohortGroup,
   CohortPupilFigures,
+  CohortPupilWindow,
   CohortRegister,
   CohortRegisterFigures,
   CohortWindowColumns,

@@ -1,4 +1,4 @@
-import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
+import type { IsoDate, SchoolCalendar, SessionSlot } from '../calendar/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { AttendancePolicy, Band } from '../policy/types.js';
 import type { CountSessionsOptions } from '../sessions/countSessions.js';
@@ -252,12 +252,23 @@ export interface CohortPupilFigures {
   /** The band of the policy's table, or null when there were no possible sessions. */
   readonly band: Band | null;
   /** Per window rule: counted sessions, the maximum and the date and session the threshold was first reached. */
-  readonly windows: readonly {
-    readonly rule: WindowRule;
-    readonly counted: number;
-    readonly maximum: number;
-    readonly firstReached: { readonly date: IsoDate; readonly session: Session } | null;
-  }[];
+  readonly windows: readonly CohortPupilWindow[];
+}
+
+/**
+ * One window rule's result for one pupil, in {@link CohortPupilFigures}.
+ *
+ * @category Cohorts
+ */
+export interface CohortPupilWindow {
+  /** The rule. */
+  readonly rule: WindowRule;
+  /** Sessions the rule counted. */
+  readonly counted: number;
+  /** The largest count in any window. */
+  readonly maximum: number;
+  /** The session at which the count first reached the threshold, or null when it never did. */
+  readonly firstReached: SessionSlot | null;
 }
 
 /**

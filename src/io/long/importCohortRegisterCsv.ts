@@ -23,7 +23,7 @@ export interface CohortRegisterCsvOptions extends RegisterCsvOptions {
  * @category Import
  */
 export interface CohortRegisterImport extends ImportSummary {
-  /** Every pupil's marks, one byte per session, ready for {@link analyseCohortRegister}. */
+  /** Every pupil's marks, one byte per session, ready for {@link index!analyseCohortRegister | analyseCohortRegister}. */
   readonly register: CohortRegister;
   /** Every issue, in file order: errors for rejected rows, warnings for used ones. */
   readonly issues: readonly AttendanceIssue[];
