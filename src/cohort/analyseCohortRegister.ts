@@ -11,15 +11,17 @@ import {
   HISTOGRAM_WIDTH,
   locateOddCodes,
   NO_RECORD,
-  spanCodesInSet,
   splitFor,
   tallySpan,
   TOTAL_APPROVED_EDUCATIONAL_ACTIVITY,
+  TOTAL_IN_SET_2024,
+  TOTAL_IN_SET_PRE_2024,
   TOTAL_AUTHORISED,
   TOTAL_NOT_POSSIBLE,
   TOTAL_PRESENT,
   TOTAL_UNAUTHORISED,
   TOTAL_UNMARKED,
+  TOTALS_LENGTH,
 } from '../sessions/tally.js';
 import { emptySlideOutcome, slideWindow } from '../windows/slideWindow.js';
 import {
@@ -151,7 +153,7 @@ export function analyseCohortRegister(
     firstReachedSlot: new Int32Array(pupils),
   }));
   const issues: AttendanceIssue[] = [];
-  const totals = new Int32Array(6);
+  const totals = new Int32Array(TOTALS_LENGTH);
   const outcome = emptySlideOutcome();
   const split2024 = splitFor(options.codeSet, slots.dates.length, slots.first2024Index);
   const { persistentAbsence, severeAbsence } = policy;
@@ -169,24 +171,22 @@ export function analyseCohortRegister(
     const split = from + split2024 - firstSlot;
     if (collector !== null) resetWindowCollector(collector, length);
     tallySpan(codes, from, to, split, histograms, collector, firstSlot - from);
-    const inSet = spanCodesInSet(
-      histograms,
-      Math.min(Math.max(split - from, 0), length),
-      length - Math.min(Math.max(split - from, 0), length),
-      true
-    );
-    if (!inSet) reportOddCodes(register, pupil, length, split, issues);
-    categoryTotals(histograms, options.unmarked, totals);
     const late = histograms[LATE]! + histograms[HISTOGRAM_WIDTH + LATE]!;
     const lateAfterRegisterClosed =
       histograms[LATE_AFTER_REGISTER_CLOSED]! + histograms[HISTOGRAM_WIDTH + LATE_AFTER_REGISTER_CLOSED]!;
-    // Clear only what this pupil touched: the codes, the no-record byte, and (rarely) anything odd.
-    if (inSet) {
-      histograms.fill(0, 0, COMPACT_CODES.length);
-      histograms.fill(0, HISTOGRAM_WIDTH, HISTOGRAM_WIDTH + COMPACT_CODES.length);
-      histograms[NO_RECORD] = 0;
-      histograms[HISTOGRAM_WIDTH + NO_RECORD] = 0;
-    } else histograms.fill(0);
+    // One look at the ~40 codes of each set sums the outcomes, counts the bytes each set knows, and clears them.
+    categoryTotals(histograms, options.unmarked, totals, true);
+    const pre2024Length = Math.min(Math.max(split - from, 0), length);
+    const known2024 = totals[TOTAL_IN_SET_2024]! + histograms[NO_RECORD]!;
+    const knownPre2024 = totals[TOTAL_IN_SET_PRE_2024]! + histograms[HISTOGRAM_WIDTH + NO_RECORD]!;
+    const inSet = known2024 === length - pre2024Length && knownPre2024 === pre2024Length;
+    histograms[NO_RECORD] = 0;
+    histograms[HISTOGRAM_WIDTH + NO_RECORD] = 0;
+    if (!inSet) {
+      // Rare: unknown bytes or codes of the other set, located by a second look at the pupil's bytes.
+      reportOddCodes(register, pupil, length, split, issues);
+      histograms.fill(0);
+    }
 
     const present = totals[TOTAL_PRESENT]!;
     const approved = totals[TOTAL_APPROVED_EDUCATIONAL_ACTIVITY]!;

@@ -420,41 +420,56 @@ export const TOTAL_UNAUTHORISED = 3;
 export const TOTAL_NOT_POSSIBLE = 4;
 /** Index of sessions with no mark yet in the totals. */
 export const TOTAL_UNMARKED = 5;
+/** Index of the bytes read against the 2024 set that are its own codes. */
+export const TOTAL_IN_SET_2024 = 6;
+/** Index of the bytes read against the pre-2024 set that are its own codes. */
+export const TOTAL_IN_SET_PRE_2024 = 7;
+/** The length of the totals {@link categoryTotals} writes. */
+export const TOTALS_LENGTH = 8;
 
 /**
  * Sums per-set histograms into the six statistical outcomes, each byte by the table of the set it was read in
- * (falling back to the other set's table for a code of the other set). The sums run over the ~40 codes, not the
- * marks; both {@link countSessions} and the cohort engine make their totals here.
+ * (falling back to the other set's table for a code of the other set), and counts the bytes each set knows as
+ * its own. The sums run over the ~40 codes, not the marks; both {@link countSessions} and the cohort engine
+ * make their totals here.
  *
  * @param histograms - Per-set histograms.
  * @param unmarked - How no mark yet counts: as its own outcome, or as `N`.
- * @param totals - Six entries, overwritten: present, approved educational activity, authorised, unauthorised,
- * not possible, unmarked (see the `TOTAL_` indexes).
+ * @param totals - {@link TOTALS_LENGTH} entries, overwritten: present, approved educational activity,
+ * authorised, unauthorised, not possible, unmarked, then the bytes of the 2024 set's codes read against it and of
+ * the pre-2024 set's read against that (see the `TOTAL_` indexes).
+ * @param clear - Whether to zero the code entries read, so that the histograms can count the next register.
  * @example
- * categoryTotals(histograms, 'unmarked', totals);
+ * categoryTotals(histograms, 'unmarked', totals, false);
  * totals[TOTAL_AUTHORISED] //=> authorised sessions
  */
 export function categoryTotals(
   histograms: Int32Array,
   unmarked: TallyOptions['unmarked'],
-  totals: Int32Array
+  totals: Int32Array,
+  clear: boolean
 ): void {
   const unmarkedCategory = unmarked === 'as-N' ? UNAUTHORISED : UNMARKED;
-  totals.fill(0, 0, 6);
+  totals.fill(0, 0, TOTALS_LENGTH);
   for (let set = 0; set < 2; set += 1) {
     const table = EFFECTIVE_CATEGORY_BY_SET[set]!;
+    const own = CATEGORY_BY_SET[set]!;
     const offset = set * HISTOGRAM_WIDTH;
+    let inSet = 0;
     for (let byte = 0; byte < CODE_COUNT; byte += 1) {
       const count = histograms[offset + byte]!;
       if (count === 0) continue;
+      if (clear) histograms[offset + byte] = 0;
+      if (own[byte] !== NOT_IN_SET) inSet += count;
       const category = table[byte]!;
       // The category numbers are the totals' indexes (codeTables.ts keeps them 0–5 in this order).
       totals[category === UNMARKED ? unmarkedCategory : category]! += count;
     }
+    totals[set === SET_2024 ? TOTAL_IN_SET_2024 : TOTAL_IN_SET_PRE_2024] = inSet;
   }
 }
 
-const totalsScratch = new Int32Array(6);
+const totalsScratch = new Int32Array(TOTALS_LENGTH);
 
 /**
  * Turns per-set histograms into {@link SessionCounts}.
@@ -471,7 +486,7 @@ export function countsFromHistograms(
   options: TallyOptions,
   warnings: readonly AttendanceIssue[]
 ): SessionCounts {
-  categoryTotals(histograms, options.unmarked, totalsScratch);
+  categoryTotals(histograms, options.unmarked, totalsScratch, false);
   const byCode = emptyCodeCounts();
   for (let byte = 0; byte < CODE_COUNT; byte += 1) {
     const count =
