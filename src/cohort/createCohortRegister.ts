@@ -107,6 +107,7 @@ export function createCohortRegister(
       expected += pupilMarks.length;
     builder.expectMarks(expected);
   }
+  const fixedSlots = options.slots !== undefined;
   // Each distinct date string is checked once: its index, or -1 (not a real day), or -2 (no slot on it).
   const dateIndexByText = new Map<string, number>();
   for (const [id, pupilMarks] of pupils) {
@@ -132,7 +133,8 @@ export function createCohortRegister(
       const pm = session === 'PM';
       // Untrusted callers may pass any string as the session.
       const validSession = pm || (session as string) === 'AM';
-      if (validSession && dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
+      // Open slots take every session; only fixed ones can refuse a mark.
+      if (fixedSlots && validSession && dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
       markIndex = index;
       if (byte === undefined || dateIndex < 0 || !validSession) {
         if (byte === undefined) errors.push(unknownCodeIssue(mark.code, location('code')));
