@@ -25,7 +25,7 @@ import { ATTENDANCE_POLICY_KIND, ESCALATION_POLICY_KIND, LATENESS_POLICY_KIND } 
 import { createProgressBar } from './output/createProgressBar.js';
 import { formatCsv } from './output/formatCsv.js';
 import { formatIssue } from './output/formatIssue.js';
-import { formatJson } from './output/formatJson.js';
+import { writeJson } from './output/writeJson.js';
 import { plural } from './output/plural.js';
 import { parseCommandLine } from './parseCommandLine.js';
 import type { CliIo, CliOptions, CommandName, CommandReport, ExitCode } from './types.js';
@@ -49,7 +49,7 @@ function issueLines(issues: readonly AttendanceIssue[], most: number, files: rea
 function writeReport(io: CliIo, report: CommandReport, options: CliOptions): void {
   switch (options.output) {
     case 'json':
-      io.stdout.write(formatJson(report.json));
+      writeJson(report.json, (text) => io.stdout.write(text));
       break;
     case 'csv':
       io.stdout.write(formatCsv(report.csv.header, report.csv.rows));
