@@ -4,6 +4,7 @@ import { DFE_POLICY } from '../policy/presets.js';
 import type { AttendancePolicy } from '../policy/types.js';
 import type { AbsenceClass } from '../sessions/classifyAbsence.js';
 import { bandIndexOf } from '../sessions/classifyBand.js';
+import { firstSlotFrom } from '../sessions/slotSearch.js';
 import {
   categoryTotals,
   clearedScratch,
@@ -242,16 +243,7 @@ export function analyseCohortRegister(
 
 /** One past the last slot on or before `asOf` (all slots without it). */
 function endSlotOf(register: CohortRegister, asOf: string | undefined): number {
-  const { dates } = register.slots;
-  if (asOf === undefined) return dates.length;
-  let low = 0;
-  let high = dates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (dates[middle]! <= asOf) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return asOf === undefined ? register.slots.dates.length : firstSlotFrom(register.slots, asOf, true);
 }
 
 /** Locates the bytes of a pupil's span that are not codes of the set they are read in (rare). */

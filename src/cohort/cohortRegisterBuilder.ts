@@ -97,11 +97,6 @@ export class CohortRegisterBuilder {
     }
   }
 
-  /** The number of pupils so far. */
-  get pupilCount(): number {
-    return this.pupilIds.length;
-  }
-
   /** The number of marks kept so far (a second mark for a session is not counted again). */
   get size(): number {
     return this.markCount;

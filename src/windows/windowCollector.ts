@@ -1,5 +1,6 @@
 import type { SchoolCalendar } from '../calendar/types.js';
 import { toCompactCode } from '../codes/compactCodes.js';
+import { firstSlotFrom } from '../sessions/slotSearch.js';
 import type { SessionSlots } from '../sessions/types.js';
 import { compileCalendar } from '../_internal/compiledCalendar.js';
 import type { CompiledCalendar } from '../_internal/compiledCalendar.js';
@@ -118,19 +119,6 @@ export function slotPositionsOf(
   return positions;
 }
 
-/** The first slot on or after a date, by binary search over the ascending slot dates. */
-function firstSlotFrom(slots: SessionSlots, date: string | undefined): number {
-  if (date === undefined) return 0;
-  let low = 0;
-  let high = slots.dates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (slots.dates[middle]! < date) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * A collector for window rules over shared slots and a calendar.
  *
@@ -160,7 +148,9 @@ export function createWindowCollector(
     countsAny: Uint8Array.from(masks, (mask) => (mask === 0 ? 0 : 1)),
     hits: new Int32Array(capacity),
     unitPositions: rules.map((rule) => positions[rule.unit]),
-    firstSlots: Int32Array.from(rules, (rule) => firstSlotFrom(slots, rule.countFrom)),
+    firstSlots: Int32Array.from(rules, (rule) =>
+      rule.countFrom === undefined ? 0 : firstSlotFrom(slots, rule.countFrom, false)
+    ),
     countedSlots: rules.map(() => new Int32Array(capacity)),
     countedPositions: rules.map(() => new Int32Array(capacity)),
     counted: new Int32Array(rules.length),

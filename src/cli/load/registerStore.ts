@@ -4,6 +4,7 @@ import { COMPACT_CODES, toCompactCode } from '../../codes/compactCodes.js';
 import { CohortRegisterBuilder } from '../../cohort/cohortRegisterBuilder.js';
 import type { CohortRegister } from '../../cohort/types.js';
 import type { ImportedMark } from '../../io/types.js';
+import { firstSlotFrom } from '../../sessions/slotSearch.js';
 import type { CompactRegister, SessionSlots } from '../../sessions/types.js';
 import { NO_RECORD } from '../../sessions/tally.js';
 import { CATEGORY_BY_SET, NOT_IN_SET, SET_2024, SET_PRE_2024 } from '../../_internal/codeTables.js';
@@ -269,11 +270,7 @@ export class RegisterStore {
     const { slots } = register;
     const first = register.firstSlots[pupil]!;
     let length = register.lengths[pupil]!;
-    if (asOf !== undefined) {
-      let end = first;
-      while (end < first + length && slots.dates[end]! <= asOf) end += 1;
-      length = end - first;
-    }
+    if (asOf !== undefined) length = Math.min(length, firstSlotFrom(slots, asOf, true) - first);
     if (length <= 0) return undefined;
     const offset = register.offsets[pupil]!;
     return {
@@ -317,12 +314,16 @@ export class RegisterStore {
     const marks: ImportedMark[] = [];
     const from = offsets[pupil]!;
     const firstSlot = firstSlots[pupil]!;
-    for (let index = 0; index < lengths[pupil]!; index += 1) {
+    // The as-of date is found once, not compared at every mark.
+    const length =
+      asOf === undefined
+        ? lengths[pupil]!
+        : Math.min(lengths[pupil]!, firstSlotFrom(slots, asOf, true) - firstSlot);
+    for (let index = 0; index < length; index += 1) {
       const byte = codes[from + index]!;
       if (byte === NO_RECORD) continue;
       const slot = firstSlot + index;
       const date = slots.dates[slot]!;
-      if (asOf !== undefined && date > asOf) break;
       const minutesLate = minutes?.get(slot);
       const line = lines?.get(slot);
       marks.push({
