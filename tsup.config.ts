@@ -3,7 +3,15 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The root entry carries no parser: the CSV and XML parsers load only through `school-attendance/io`.
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      io: 'src/io/index.ts',
+      'io/node': 'src/io/node/index.ts',
+      // Started by path from io/node, which finds it beside itself: the same name as in src/io/node.
+      'io/cohortCsvWorker': 'src/io/node/cohortCsvWorker.ts',
+    },
+    // import.meta.url (where io/node finds its worker) in the CommonJS build too.
+    shims: true,
     format: ['esm', 'cjs'],
     // TypeScript 6 deprecates options that tsup's d.ts build still passes; without this the d.ts step fails.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },

@@ -1,12 +1,14 @@
 /**
  * The cohort engine as pipelines: `analyseCohortRegister` over a cohort register made from the compact bytes
  * (a view, no copy), from `{ date, session, code }` objects (`createCohortRegister`), and from the CSV file
- * (`importCohortRegisterCsv`), each with the national penalty-notice window.
+ * (`importCohortRegisterCsv`, and `importCohortRegisterCsvFile` on two threads), each with the national
+ * penalty-notice window.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { analyseCohortRegister, createCohortRegister } from '../../src/index.js';
 import type { CohortRegister, CohortRegisterFigures, SchoolCalendar } from '../../src/index.js';
 import { importCohortRegisterCsv } from '../../src/io/index.js';
+import type * as ioNode from '../../src/io/node/index.js';
 import { createPupilFigures, PENALTY_WINDOW, toDateNumber } from './figures.js';
 import type { PupilFigures } from './figures.js';
 import type { CompactInput, MarkObject } from './generate.js';
@@ -79,6 +81,34 @@ export async function engineFiguresFromCsv(
     createReadStream(file, { highWaterMark: 1 << 20 }),
     { source: file }
   );
+  if (rowsRejected > 0) throw new Error(`${rowsRejected} rows of ${file} were rejected`);
+  const figures = analyseCohortRegister(register, { calendar, windows: [PENALTY_WINDOW] });
+  return toPupilFigures(figures, pupilIds);
+}
+
+type IoNode = typeof ioNode;
+
+/**
+ * `importCohortRegisterCsvFile` as a user runs it: from the build when there is one (`npm run build`), since
+ * from source each worker thread would first compile the library through tsx.
+ */
+async function loadImportFile(): Promise<IoNode> {
+  const built = new URL('../../dist/io/node.js', import.meta.url);
+  if (existsSync(built)) return (await import(built.href)) as IoNode;
+  console.error(
+    'bench: dist/io/node.js not built; the two-thread path runs from source, its workers through tsx'
+  );
+  return import('../../src/io/node/index.js');
+}
+
+/** `importCohortRegisterCsvFile` on two threads (each half of the file on a worker), then the engine. */
+export async function engineFiguresFromCsvOnTwoThreads(
+  file: string,
+  pupilIds: readonly string[],
+  calendar: SchoolCalendar
+): Promise<PupilFigures> {
+  const { importCohortRegisterCsvFile } = await loadImportFile();
+  const { register, rowsRejected } = await importCohortRegisterCsvFile(file, { source: file, threads: 2 });
   if (rowsRejected > 0) throw new Error(`${rowsRejected} rows of ${file} were rejected`);
   const figures = analyseCohortRegister(register, { calendar, windows: [PENALTY_WINDOW] });
   return toPupilFigures(figures, pupilIds);

@@ -250,6 +250,19 @@ export const PATHS: readonly BenchPath[] = [
     },
   },
   {
+    name: 'engine (CSV on two threads)',
+    input: 'CSV file',
+    run: async (input) => {
+      const { engineFiguresFromCsvOnTwoThreads } = await import('./enginePaths.js');
+      const { pupilIds } = input.compact();
+      return timeRounds(
+        'engine (CSV on two threads: importCohortRegisterCsvFile + analyse)',
+        FILE_ROUNDS,
+        () => engineFiguresFromCsvOnTwoThreads(input.csvFile, pupilIds, input.calendar)
+      );
+    },
+  },
+  {
     name: 'CSV import',
     input: 'CSV file',
     run: async (input) => {

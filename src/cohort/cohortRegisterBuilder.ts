@@ -458,14 +458,20 @@ export class CohortRegisterBuilder {
       return fresh;
     }
     const base = this.bases[pupil]!;
-    const low = Math.min(base, slot);
-    const high = Math.max(base + row.length - 1, slot);
+    // Sized from the marks, not the old row: a reused spare row may be far longer than this pupil needs, and
+    // growing it whole would lengthen every later pupil's row (a file whose first pupil joined mid-year did that).
+    const marked = this.highs[pupil]! >= 0;
+    const low = marked ? Math.min(this.lows[pupil]!, slot) : slot;
+    const high = marked ? Math.max(this.highs[pupil]!, slot) : slot;
     // Grow by half again beyond what is needed, on the side that needed it.
     const extra = Math.max(16, (high - low + 1) >> 1);
     const newBase = slot < base ? Math.max(0, low - extra) : low;
     const newLength = high - newBase + 1 + (slot < base ? 0 : extra);
     const grown = new Uint8Array(newLength).fill(NO_RECORD);
-    grown.set(row, base - newBase);
+    if (marked) {
+      const from = this.lows[pupil]! - base;
+      grown.set(row.subarray(from, this.highs[pupil]! - base + 1), this.lows[pupil]! - newBase);
+    }
     this.bases[pupil] = newBase;
     this.rows[pupil] = grown;
     if (newLength > this.typicalLength) this.typicalLength = Math.min(newLength, 1 << 12);

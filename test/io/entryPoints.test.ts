@@ -16,6 +16,21 @@ async function modulesReachedFrom(entry: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs);
 }
 
+/** The Node.js built-in modules an entry imports, anywhere in what it reaches. */
+async function builtinsImportedBy(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports);
+  return [...new Set(imports.filter((entry) => entry.external === true).map((entry) => entry.path))].sort();
+}
+
 const PARSERS = ['node_modules/csv-parse/', 'node_modules/saxes/'];
 
 describe('entry points', () => {
@@ -28,5 +43,14 @@ describe('entry points', () => {
   test('the io entry does reach both parsers, so the check above can fail', async () => {
     const modules = await modulesReachedFrom('src/io/index.ts');
     for (const parser of PARSERS) expect(modules.some((path) => path.includes(parser))).toBe(true);
+  });
+
+  test('files and threads stay in the io/node entry: the io entry imports neither node:fs nor node:worker_threads', async () => {
+    const io = await builtinsImportedBy('src/io/index.ts');
+    const ioNode = await builtinsImportedBy('src/io/node/index.ts');
+    for (const builtin of ['node:worker_threads', 'node:fs', 'node:fs/promises']) {
+      expect(io).not.toContain(builtin);
+      expect(ioNode).toContain(builtin);
+    }
   });
 });

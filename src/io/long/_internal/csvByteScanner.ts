@@ -243,6 +243,20 @@ export class CsvByteScanner {
     return this.state === AT_FIELD && this.fieldCount === 0 && this.bomSeen <= 0;
   }
 
+  /**
+   * Numbers the following lines from `line`, for a scanner that was given a file's header and then continues
+   * with a slice from the middle of the file. Only between rows (see {@link CsvByteScanner.atRowBoundary}).
+   *
+   * @param line - The file line the next byte is on.
+   * @throws RangeError When a row is half-read.
+   */
+  moveToLine(line: number): void {
+    if (!this.atRowBoundary || this.pendingCr)
+      throw new RangeError('The scanner can only move between rows.');
+    this.currentLine = line;
+    this.rowLine = line;
+  }
+
   /** Scans the next chunk of the input; `onRow` is called for every row the chunk completes. */
   push(chunk: Uint8Array): void {
     if (this.bomSeen >= 0) {

@@ -168,6 +168,25 @@ export class CsvCohortReader {
     this.scanner.push(chunk);
   }
 
+  /**
+   * Where the input read so far ends: whether exactly between rows, and the file line the next byte is on.
+   *
+   * @returns The scanner's position.
+   */
+  get position(): { readonly atRowBoundary: boolean; readonly line: number } {
+    return { atRowBoundary: this.scanner.atRowBoundary, line: this.scanner.line };
+  }
+
+  /**
+   * Continues with a slice from the middle of the file, after its header has been read: the slice's first byte
+   * is on `line`.
+   *
+   * @param line - The file line the slice starts on.
+   */
+  continueAtLine(line: number): void {
+    this.scanner.moveToLine(line);
+  }
+
   /** Reads the end of the input. */
   end(): void {
     this.scanner.end();

@@ -267,6 +267,11 @@ export class CsvRegisterReader implements RowLocator {
     return { length: this.headerLength, failed: this.headerFailed };
   }
 
+  /** The number of data rows read so far (rows after the header, used or rejected, blank ones not counted). */
+  get dataRowCount(): number {
+    return this.dataRows;
+  }
+
   /**
    * Takes the next data row's number: for a row that a caller reads itself, fast, with the rows' checks.
    *
