@@ -15,7 +15,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     // TypeScript 6 deprecates options that tsup's d.ts build still passes; without this the d.ts step fails.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
+    // No source maps in the published package: they doubled its size and pointed at sources it does not ship.
+    sourcemap: false,
     // Both builds run at once, so neither cleans: `npm run build` empties dist before tsup starts.
     clean: false,
     target: 'node20',
@@ -25,7 +26,7 @@ export default defineConfig([
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },

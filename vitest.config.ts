@@ -13,12 +13,21 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/cli/**'],
+          exclude: [...configDefaults.exclude, 'test/cli/**', 'test/package/**'],
         },
       },
       {
         extends: true,
         test: { name: 'cli', include: ['test/cli/**/*.test.ts'], globalSetup: ['test/cli/buildCli.ts'] },
+      },
+      {
+        extends: true,
+        // The package as it ships: built once (ESM and CommonJS), bundled for browsers, sized.
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          globalSetup: ['test/package/buildPackage.ts'],
+        },
       },
       {
         extends: true,

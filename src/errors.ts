@@ -65,6 +65,12 @@ export interface AttendanceIssue {
 }
 
 /**
+ * The mark every {@link AttendanceError} carries, from whichever build of the package made it: a symbol from
+ * the global registry, so the ES module and CommonJS builds share it.
+ */
+const ATTENDANCE_ERROR_BRAND = Symbol.for('school-attendance.AttendanceError');
+
+/**
  * The one error type the library throws for bad input: it carries every issue found, never only the first.
  *
  * @example
@@ -73,6 +79,10 @@ export interface AttendanceIssue {
  * } catch (error) {
  *   if (error instanceof AttendanceError) error.issues[0].code; //=> 'unknown_code'
  * }
+ * @remarks
+ * A program that loads both builds of the package (the ES module and the CommonJS one, e.g. an ES module app
+ * with a CommonJS dependency that also uses the library) has two `AttendanceError` classes. `instanceof` is made
+ * to recognise an error from either build, and {@link isAttendanceError} says the same without a class at hand.
  * @category Errors
  */
 export class AttendanceError extends Error {
@@ -91,7 +101,43 @@ export class AttendanceError extends Error {
       issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
     super(`${issues[0].message}${more}`);
     this.issues = issues;
+    // Not enumerable, so that the error's own fields are what a logger or JSON.stringify shows.
+    Object.defineProperty(this, ATTENDANCE_ERROR_BRAND, { value: true });
   }
+
+  /**
+   * Recognises an `AttendanceError` from either build of the package, as {@link isAttendanceError} does.
+   *
+   * @param value - Anything.
+   * @returns True for an error the library threw.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isAttendanceError(value);
+  }
+}
+
+/**
+ * Whether a value is an {@link AttendanceError}, whichever build of the package threw it. Prefer it to
+ * `instanceof` in code that may meet errors from another copy or build of the library (an ES module app using a
+ * CommonJS dependency that uses the library, or two installed versions).
+ *
+ * @param value - Anything, e.g. what a `catch` caught.
+ * @returns True when the value is an `AttendanceError`; its `issues` are then safe to read.
+ * @example
+ * try {
+ *   definePolicy({ persistentAbsence: { percent: 120 } });
+ * } catch (error) {
+ *   if (isAttendanceError(error)) console.log(error.issues.map((issue) => issue.message));
+ *   else throw error;
+ * }
+ * @category Errors
+ */
+export function isAttendanceError(value: unknown): value is AttendanceError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [ATTENDANCE_ERROR_BRAND]?: unknown })[ATTENDANCE_ERROR_BRAND] === true
+  );
 }
 
 /**

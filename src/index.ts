@@ -1,3 +1,12 @@
+/**
+ * The attendance rules of schools in England as small, exact, pure functions: register codes, session counts,
+ * rates, persistent and severe absence, bands, calendars, rolling windows, penalty notices, lateness, continuous
+ * absence, the stage machine, cohorts, patterns and compulsory school age.
+ *
+ * @packageDocumentation
+ * @module school-attendance
+ */
+
 // The public API: every export is listed by name, so the surface is a reviewed decision
 // (test/public-api.test.ts pins it).
 
@@ -124,7 +133,7 @@ export type {
 } from './escalation/types.js';
 
 // Errors
-export { AttendanceError } from './errors.js';
+export { AttendanceError, isAttendanceError } from './errors.js';
 export type { AttendanceIssue, AttendanceIssueCode, SafeResult } from './errors.js';
 
 // Input

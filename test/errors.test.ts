@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { AttendanceError } from '../src/index.js';
+import { AttendanceError, isAttendanceError } from '../src/index.js';
 import type { AttendanceIssue } from '../src/index.js';
+import type * as Errors from '../src/errors.js';
 
 function issue(message: string, path: readonly (string | number)[] = []): AttendanceIssue {
   return { code: 'invalid_value', severity: 'error', message, path };
@@ -79,5 +80,31 @@ describe('AttendanceError', () => {
     };
     expect(thrower).toThrow(AttendanceError);
     expect(thrower).toThrow('[0].date: Invalid ISO date (and 1 more issue)');
+  });
+});
+
+describe('isAttendanceError', () => {
+  test('recognises the library’s errors and nothing else', () => {
+    expect(isAttendanceError(new AttendanceError([FIRST]))).toBe(true);
+    const lookalike = Object.assign(new Error('x'), { name: 'AttendanceError', issues: [FIRST] });
+    for (const value of [lookalike, new Error('x'), null, undefined, 'AttendanceError', 0, {}, [FIRST]])
+      expect(isAttendanceError(value)).toBe(false);
+    expect(lookalike instanceof AttendanceError).toBe(false);
+  });
+
+  test('recognises an error from a second copy of the module, as a second build of the package would be', async () => {
+    // The query makes the module loader evaluate errors.ts again: a second AttendanceError class, as the
+    // CommonJS build is beside the ES module one.
+    const secondCopy = '../src/errors.ts?second-copy';
+    const copy = (await import(/* @vite-ignore */ secondCopy)) as typeof Errors;
+    expect(copy.AttendanceError).not.toBe(AttendanceError);
+    const fromCopy = new copy.AttendanceError([FIRST]);
+    expect(isAttendanceError(fromCopy)).toBe(true);
+    expect(fromCopy instanceof AttendanceError).toBe(true);
+    expect(copy.isAttendanceError(new AttendanceError([FIRST]))).toBe(true);
+  });
+
+  test('the brand is not an enumerable field: JSON and logs show the error’s own fields', () => {
+    expect(Object.keys(new AttendanceError([FIRST]))).toEqual(['name', 'issues']);
   });
 });

@@ -35,6 +35,7 @@ const PUBLIC_VALUES = [
   'defineSchoolCalendar',
   'checkMarksAgainstCalendar',
   'AttendanceError',
+  'isAttendanceError',
   'CODE_SET_2024_START',
   'CODE_SET_PRE_2024_END',
   'CODE_SET_PRE_2024_START',

@@ -5,6 +5,7 @@
  * Import them from `school-attendance/io`; the root entry point stays free of the parsers they load.
  *
  * @packageDocumentation
+ * @module school-attendance/io
  */
 
 export type { ImportedMark, ImportSummary, RegisterImport, RegisterImportReport } from './types.js';

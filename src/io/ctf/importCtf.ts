@@ -17,7 +17,7 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * @param source - The file's pieces: any async iterable of strings or byte arrays.
  * @param options - The day model, calendar, filler characters, code width and file name.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and every issue.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid (a piece that is neither text nor bytes
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (a piece that is neither text nor bytes
  *   is an issue in the report); an error the source itself raises (e.g. a file that cannot be opened) is
  *   passed on unchanged.
  * @example

@@ -2,7 +2,7 @@ import { safeParseCtf } from './safeParseCtf.js';
 import type { CtfImport, CtfOptions } from './types.js';
 
 /**
- * Reads a Common Transfer File strictly: the whole file, or one {@link index!AttendanceError | AttendanceError} carrying every error
+ * Reads a Common Transfer File strictly: the whole file, or one {@link "school-attendance"!AttendanceError | AttendanceError} carrying every error
  * issue. Warnings (such as `totals_mismatch`) come back in `warnings`.
  *
  * @remarks
@@ -11,7 +11,7 @@ import type { CtfImport, CtfOptions } from './types.js';
  * @param xml - The file's text, or its bytes.
  * @param options - The day model, calendar, filler characters, code width and file name.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and the warnings.
- * @throws {@link index!AttendanceError | AttendanceError} Carrying every error in the file, each with its XML path and line, or if an
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error in the file, each with its XML path and line, or if an
  *   option is invalid.
  * @example
  * const ctf = parseCtf(readFileSync('transfer.xml', 'utf8'));

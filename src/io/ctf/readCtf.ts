@@ -24,7 +24,7 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * as approved educational activity and not possible) and reported once per pupil as `ambiguous_code`. A `J`
  * that stood for `J1` (authorised) therefore shows up in the reconciliation.
  *
- * The decoded counts are the library's own ({@link index!countSessions | countSessions}); a difference from the file's
+ * The decoded counts are the library's own ({@link "school-attendance"!countSessions | countSessions}); a difference from the file's
  * `SessionsPossible`, `SessionsAuthorised`, `SessionsAttended` or `SessionsUnauthorised` is a
  * `totals_mismatch` warning naming the pupil, year and field, never an error, since exporters count some
  * codes (such as `L` in `SessionsAttended`) differently.
@@ -36,7 +36,7 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * @param xml - The file's text, or its bytes.
  * @param options - The day model, calendar, filler characters, code width and file name.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and every issue.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`, or a `calendar`
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`, or a `calendar`
  *   that is not a valid school calendar); problems in the file, and an input that is neither text nor bytes,
  *   are issues in the report. {@link safeParseCtf} never throws.
  * @example

@@ -5,7 +5,7 @@ import type { CtfImport, CtfImportReport, CtfOptions } from './types.js';
 
 /**
  * Reads a Common Transfer File strictly, without throwing: the whole file when it has no error, or an
- * {@link index!AttendanceError | AttendanceError} carrying every error issue. Warnings (such as `totals_mismatch`) do not stop it.
+ * {@link "school-attendance"!AttendanceError | AttendanceError} carrying every error issue. Warnings (such as `totals_mismatch`) do not stop it.
  *
  * @remarks
  * Reads exactly as {@link readCtf} does (see there for the options and the decoding of the marks). Never

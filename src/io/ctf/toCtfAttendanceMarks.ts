@@ -74,7 +74,7 @@ function daysOf(options: ToCtfAttendanceMarksOptions, schoolDays: boolean): read
  * @param marks - One pupil's marks (any order).
  * @param options - The period, the day model (and calendar), the filler characters and the code width.
  * @returns The mark string.
- * @throws {@link index!AttendanceError | AttendanceError} Listing every mark that cannot be written: outside the period (or not on a
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every mark that cannot be written: outside the period (or not on a
  *   school day of it), two marks for one session, an unknown code, or a two-character code with `codeWidth: 1`
  *   (unless `collapseSubCodes`); or if an option is invalid.
  * @example

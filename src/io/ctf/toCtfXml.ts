@@ -236,14 +236,14 @@ function writeYear(
  * Text is escaped, so names with `&` or `<` are safe. A record's ready `attendanceMarks` string is written as
  * it is; otherwise its `marks` are encoded with {@link toCtfAttendanceMarks} and `options`, from
  * `attendanceStartDate` (or the first mark) to `attendanceEndDate` (or the last mark). Totals left out are
- * counted from the marks with {@link index!countSessions | countSessions}. A file read with {@link readCtf} or {@link parseCtf} can be
+ * counted from the marks with {@link "school-attendance"!countSessions | countSessions}. A file read with {@link readCtf} or {@link parseCtf} can be
  * passed back as it is, and reads back the same. Only the elements this library reads are written; a
  * complete statutory transfer file carries more pupil data than this.
  *
  * @param document - The header and the pupils.
  * @param options - How to encode records given as marks: day model, calendar, filler characters, code width.
  * @returns The XML document, UTF-8, with a declaration.
- * @throws {@link index!AttendanceError | AttendanceError} Listing everything that cannot be written: a record with neither totals nor
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing everything that cannot be written: a record with neither totals nor
  *   marks, marks that cannot be encoded, negative or fractional totals, text XML cannot carry; or if an option
  *   is invalid.
  * @example

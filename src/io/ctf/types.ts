@@ -7,7 +7,7 @@ import type { ImportedMark, RegisterImport, RegisterImportReport } from '../type
  *
  * - `calendarDays`: one pair of characters (morning, afternoon) for every calendar day from
  *   `AttendanceStartDate`, weekends and holidays carried as not in session (`##`).
- * - `schoolDays`: one pair for every school day of a given {@link index!SchoolCalendar | SchoolCalendar} from `AttendanceStartDate`,
+ * - `schoolDays`: one pair for every school day of a given {@link "school-attendance"!SchoolCalendar | SchoolCalendar} from `AttendanceStartDate`,
  *   weekends and holidays left out.
  *
  * The CTF specification's text on this point could not be checked, and exporters differ; the importer takes
@@ -135,7 +135,7 @@ export interface CtfTotals {
 
 /**
  * Session counts recomputed from a `YearData` record's decoded marks with the library's own code tables
- * (the same counts as {@link index!countSessions | countSessions}).
+ * (the same counts as {@link "school-attendance"!countSessions | countSessions}).
  *
  * @category CTF
  */

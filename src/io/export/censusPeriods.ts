@@ -50,7 +50,7 @@ function lastMondayInMay(year: number): IsoDate {
  * @param schoolYearStartYear - The calendar year the school year starts in, e.g. `2024` for 2024/25.
  * @param options - A moved spring bank holiday.
  * @returns The five periods, each with its first and last date.
- * @throws {@link index!AttendanceError | AttendanceError} If the year is not a whole number from 1583 to 9998, or the spring bank
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If the year is not a whole number from 1583 to 9998, or the spring bank
  * holiday given is not a date in May or June of the year the school year ends in.
  * @example
  * const periods = censusPeriods(2024);

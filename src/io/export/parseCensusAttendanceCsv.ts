@@ -9,7 +9,7 @@ import type { CensusAttendanceImport, ParseExportOptions } from './types.js';
  * @param text - The CSV text.
  * @param options - The file name for issues.
  * @returns The pupils in order of their first row, with every warning (e.g. `totals_mismatch`).
- * @throws {@link index!AttendanceError | AttendanceError} Listing every problem with its line and column: missing columns, bad whole
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every problem with its line and column: missing columns, bad whole
  * numbers, unknown periods or reasons, repeated rows and records with more absence than possible sessions.
  * @example
  * const { pupils } = parseCensusAttendanceCsv(toCensusAttendanceCsv([{ pupilId: 'P1', termly }]));

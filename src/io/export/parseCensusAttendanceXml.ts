@@ -9,7 +9,7 @@ import type { CensusAttendanceImport, ParseExportOptions } from './types.js';
  * @param xml - The XML text.
  * @param options - The file name for issues.
  * @returns The pupils in file order, with every warning (e.g. `totals_mismatch`).
- * @throws {@link index!AttendanceError | AttendanceError} Listing every problem with its XML path and line: a document that is not
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every problem with its XML path and line: a document that is not
  * well-formed, missing or repeated elements, counts that are not whole numbers, unknown or repeated reasons,
  * and records with more absence than possible sessions.
  * @example

@@ -9,7 +9,7 @@ import type { ParsePupilSummaryCsvOptions, PupilSummaryImport } from './types.js
  * @param text - The CSV text.
  * @param options - The file name for issues, and the policy for the flags.
  * @returns The pupils in file order, with every warning.
- * @throws {@link index!AttendanceError | AttendanceError} Listing every bad integer, missing column, malformed row and set of counts
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every bad integer, missing column, malformed row and set of counts
  * that does not add up, each with its line and column.
  * @example
  * const { pupils } = parsePupilSummaryCsv(toPupilSummaryCsv([{ pupilId: 'P1', counts }]));

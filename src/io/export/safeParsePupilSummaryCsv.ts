@@ -372,7 +372,7 @@ function readRow(
  * throwing: the pupils, or an error listing every problem with its line and column.
  *
  * @remarks
- * The integer columns are the record and must be whole numbers that add up as {@link index!SessionCounts | SessionCounts} does
+ * The integer columns are the record and must be whole numbers that add up as {@link "school-attendance"!SessionCounts | SessionCounts} does
  * (`present + approved_educational_activity = attended`, `authorised + unauthorised = absent`,
  * `attended + absent = possible`, lateness within present and unauthorised, and with per-code columns each
  * category equal to the sum of its codes); any breach is an error. The percentages and flags are display only:

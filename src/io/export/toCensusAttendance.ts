@@ -85,7 +85,7 @@ function countInPeriod(
  * authorised and unauthorised absence, as the school census `Attendance` module records them.
  *
  * @remarks
- * The marks dated inside the period (both ends included) are counted by {@link index!countSessions | countSessions}, so every code
+ * The marks dated inside the period (both ends included) are counted by {@link "school-attendance"!countSessions | countSessions}, so every code
  * counts as the library's code tables say: `L` is present, `U` unauthorised; B, K, P, V, W and the pre-2024
  * J are attendance, not absence; D, Q, X, Y, Y1–Y7, Z and # are not possible sessions; the 2024 sub-codes C1,
  * C2 and J1 are authorised absence, and legacy codes such as H in registers dated before 19 August 2024 count
@@ -95,10 +95,10 @@ function countInPeriod(
  *
  * @param marks - One pupil's marks (any order; marks outside the period are left out).
  * @param period - The census period, e.g. from {@link censusPeriods}.
- * @param options - As for {@link index!countSessions | countSessions}: the code set, duplicate handling and unmarked sessions.
+ * @param options - As for {@link "school-attendance"!countSessions | countSessions}: the code set, duplicate handling and unmarked sessions.
  * @returns The pupil's census attendance record for the period.
- * @throws {@link index!AttendanceError | AttendanceError} If the period is not two dates in order, the marks belong to more than one
- * pupil, or (from {@link index!countSessions | countSessions}) a code is unknown or a session has two marks.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If the period is not two dates in order, the marks belong to more than one
+ * pupil, or (from {@link "school-attendance"!countSessions | countSessions}) a code is unknown or a session has two marks.
  * @example
  * const termly = toCensusAttendance(autumnMarks, censusPeriods(2024).autumn);
  * termly //=> { sessionsPossible: 142, sessionDetails: [{ reason: 'I', absenceSessions: 6 }, { reason: 'M', absenceSessions: 1 }, { reason: 'O', absenceSessions: 2 }], sessionsAuthorised: 7, sessionsUnauthorised: 2 }

@@ -35,7 +35,7 @@ export interface ToCensusAttendanceCsvOptions {
  * @param pupils - The pupils' records, e.g. from {@link toCensusAttendance}; written in this order.
  * @param options - The line ending.
  * @returns The CSV text, with a header row.
- * @throws {@link index!AttendanceError | AttendanceError} Listing every empty pupil id, count that is not a whole number, reason that
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every empty pupil id, count that is not a whole number, reason that
  * is not in {@link CENSUS_ABSENCE_REASONS} or is given twice, and record with more absence than possible
  * sessions.
  * @example

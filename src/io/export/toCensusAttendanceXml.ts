@@ -76,7 +76,7 @@ function periodLines(element: string, record: CensusAttendance, indent: (level: 
  * @param pupils - The pupils' records, e.g. from {@link toCensusAttendance}; written in this order.
  * @param options - The indentation.
  * @returns The XML document.
- * @throws {@link index!AttendanceError | AttendanceError} Listing every empty pupil id or one XML cannot carry, count that is not a
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every empty pupil id or one XML cannot carry, count that is not a
  * whole number, reason that is not in {@link CENSUS_ABSENCE_REASONS} or is given twice, and record with more
  * absence than possible sessions.
  * @example

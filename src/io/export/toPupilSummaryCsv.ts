@@ -115,18 +115,18 @@ function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): Atte
  * Columns, in order: `pupil_id`; the attribute columns; `possible`, `present`,
  * `approved_educational_activity`, `attended`, `authorised`, `unauthorised`, `absent`, `not_possible`,
  * `unmarked`, `late`, `late_after_register_closed`; `attendance_percent` and `absence_percent` (the policy's
- * display format, by {@link index!toPercentage | toPercentage}; empty when there are no possible sessions); `persistent_absence` and
- * `severe_absence` (`true` or `false`, by {@link index!isPersistentlyAbsent | isPersistentlyAbsent} and {@link index!isSeverelyAbsent | isSeverelyAbsent} on the
- * unrounded counts); then, with `byCode`, one `code_<code>` column per code in {@link index!COMPACT_CODES | COMPACT_CODES} order
+ * display format, by {@link "school-attendance"!toPercentage | toPercentage}; empty when there are no possible sessions); `persistent_absence` and
+ * `severe_absence` (`true` or `false`, by {@link "school-attendance"!isPersistentlyAbsent | isPersistentlyAbsent} and {@link "school-attendance"!isSeverelyAbsent | isSeverelyAbsent} on the
+ * unrounded counts); then, with `byCode`, one `code_<code>` column per code in {@link "school-attendance"!COMPACT_CODES | COMPACT_CODES} order
  * (`code_-` is no mark yet). The integers are the record; the percentages and flags are for people and are
  * worked out again from the integers by {@link parsePupilSummaryCsv}. Fields holding a comma, quote or line
  * break are quoted as RFC 4180 says; values are otherwise written as given (a spreadsheet may read a value
  * starting with `=` as a formula).
  *
- * @param rows - One entry per pupil, e.g. ids with {@link index!countSessions | countSessions} results.
+ * @param rows - One entry per pupil, e.g. ids with {@link "school-attendance"!countSessions | countSessions} results.
  * @param options - Line ending, policy, per-code columns and attribute columns.
  * @returns The CSV text, with a header row.
- * @throws {@link index!AttendanceError | AttendanceError} Listing every row whose pupil id is empty or whose counts are not whole
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every row whose pupil id is empty or whose counts are not whole
  * numbers or do not add up, and every attribute name that clashes with a summary column.
  * @example
  * const csv = toPupilSummaryCsv([{ pupilId: 'P1', counts: countSessions(marks), attributes: { yearGroup: 9 } }]);

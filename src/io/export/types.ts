@@ -5,11 +5,11 @@ import type { AttendancePolicy } from '../../policy/types.js';
 import type { SessionCounts } from '../../sessions/types.js';
 
 /**
- * The integer counts a per-pupil summary carries: every count of a {@link index!SessionCounts | SessionCounts} (so a result of
- * {@link index!countSessions | countSessions} can be passed as it is), with the number of each code when there is one.
+ * The integer counts a per-pupil summary carries: every count of a {@link "school-attendance"!SessionCounts | SessionCounts} (so a result of
+ * {@link "school-attendance"!countSessions | countSessions} can be passed as it is), with the number of each code when there is one.
  *
  * @remarks
- * The identities {@link index!SessionCounts | SessionCounts} guarantees hold: `present + approvedEducationalActivity = attended`,
+ * The identities {@link "school-attendance"!SessionCounts | SessionCounts} guarantees hold: `present + approvedEducationalActivity = attended`,
  * `authorised + unauthorised = absent`, `attended + absent = possible`. Sessions that are not possible and
  * sessions with no mark yet are outside `possible`.
  *
@@ -49,7 +49,7 @@ export type PupilSummaryAttributeValue = string | number | boolean | null;
 export interface PupilSummaryInput {
   /** The pupil (or enrolment) the counts belong to. */
   readonly pupilId: string;
-  /** The pupil's session counts for the period, e.g. from {@link index!countSessions | countSessions}. */
+  /** The pupil's session counts for the period, e.g. from {@link "school-attendance"!countSessions | countSessions}. */
   readonly counts: PupilSummaryCounts;
   /** Descriptive columns written between `pupil_id` and the counts, e.g. `{ yearGroup: 9 }`. */
   readonly attributes?: Readonly<Record<string, PupilSummaryAttributeValue>>;
@@ -123,7 +123,7 @@ export interface ToPupilSummaryCsvOptions {
    * The policy whose thresholds set the `persistent_absence` and `severe_absence` columns and whose `display`
    * format sets the percentages.
    *
-   * @defaultValue {@link index!DFE_POLICY | DFE_POLICY}
+   * @defaultValue {@link "school-attendance"!DFE_POLICY | DFE_POLICY}
    */
   readonly policy?: AttendancePolicy;
   /**
@@ -159,7 +159,7 @@ export interface ParsePupilSummaryCsvOptions extends ParseExportOptions {
   /**
    * The policy the absence flags are worked out by (and the file's flag columns checked against).
    *
-   * @defaultValue {@link index!DFE_POLICY | DFE_POLICY}
+   * @defaultValue {@link "school-attendance"!DFE_POLICY | DFE_POLICY}
    */
   readonly policy?: AttendancePolicy;
 }

@@ -23,7 +23,7 @@ export interface CohortRegisterCsvOptions extends RegisterCsvOptions {
  * @category Import
  */
 export interface CohortRegisterImport extends ImportSummary {
-  /** Every pupil's marks, one byte per session, ready for {@link index!analyseCohortRegister | analyseCohortRegister}. */
+  /** Every pupil's marks, one byte per session, ready for {@link "school-attendance"!analyseCohortRegister | analyseCohortRegister}. */
   readonly register: CohortRegister;
   /** Every issue, in file order: errors for rejected rows, warnings for used ones. */
   readonly issues: readonly AttendanceIssue[];
@@ -43,7 +43,7 @@ export interface CohortRegisterImport extends ImportSummary {
  * @param source - The CSV as an async iterable of text or byte chunks, e.g. `fs.createReadStream(path)`.
  * @param options - The mapping, code list, date format, delimiter, encoding and progress callback.
  * @returns The register, the row counts and the issues.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of
  * the file.
  * @example
  * const { register, rowsRejected } = await importCohortRegisterCsv(fs.createReadStream('register.csv'), {

@@ -30,7 +30,7 @@ const DEFAULT_BATCH_SIZE = 10_000;
  * @param options - Everything {@link readRegisterCsv} takes, the encoding, and the `onMarks`, `batchSize` and
  * `onProgress` callbacks.
  * @returns The row counts, every issue, and the marks unless `onMarks` took them.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the file. Errors
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the file. Errors
  * from the source (e.g. a file that cannot be read) are passed on unchanged.
  * @example
  * const tally = new Map<string, number>();

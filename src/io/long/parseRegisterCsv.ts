@@ -10,7 +10,7 @@ import type { RegisterCsvOptions } from './types.js';
  * @param text - The CSV text.
  * @param options - The column mapping, file name, date format, extra session names, code list and delimiter.
  * @returns The marks, the row counts and any warnings (e.g. bytes that were not UTF-8).
- * @throws {@link index!AttendanceError | AttendanceError} Carrying every error issue, each with its line, pupil, date, session and
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error issue, each with its line, pupil, date, session and
  * column.
  * @example
  * const { marks } = parseRegisterCsv('pupil_id,date,session,code\nP1,2025-09-02,AM,/\n');

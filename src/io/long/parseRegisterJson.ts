@@ -10,7 +10,7 @@ import type { RegisterJsonOptions } from './types.js';
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
  * @param options - The column mapping, file name, date format, extra session names and code list.
  * @returns The marks, the record counts and any warnings.
- * @throws {@link index!AttendanceError | AttendanceError} Carrying every error issue, each with its path, pupil, date, session and key.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error issue, each with its path, pupil, date, session and key.
  * @example
  * const { marks } = parseRegisterJson([{ pupil_id: 'P1', date: '2025-09-02', session: 'PM', code: 'L', minutes_late: 4 }]);
  * marks[0].minutesLate //=> 4

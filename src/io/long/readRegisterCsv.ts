@@ -41,7 +41,7 @@ import type { RegisterCsvOptions } from './types.js';
  * @param text - The CSV text (a leading byte order mark is ignored).
  * @param options - The column mapping, file name, date format, extra session names, code list and delimiter.
  * @returns The marks of the good rows, every issue, and the counts of rows read, used and rejected.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid (e.g. an unknown preset name); never for the
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (e.g. an unknown preset name); never for the
  * content of the file.
  * @example
  * const report = readRegisterCsv(

@@ -32,7 +32,7 @@ function shown(value: unknown): string {
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
  * @param options - The column mapping, file name, date format, extra session names and code list.
  * @returns The marks of the good records, every issue, and the counts of records read, used and rejected.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the input.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the input.
  * @example
  * const report = readRegisterJson(
  *   { data: [{ student_id: 'S1', session_date: '2025-09-02', session_name: 'AM', attendance_mark: '/' }] },

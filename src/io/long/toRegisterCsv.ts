@@ -14,7 +14,7 @@ import type { RegisterCsvWriteOptions } from './types.js';
  * @param marks - The marks; each must name its pupil.
  * @param options - The line ending (CRLF by default).
  * @returns The CSV text, ending with a line ending.
- * @throws {@link index!AttendanceError | AttendanceError} If a mark has no `pupilId`.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId`.
  * @example
  * toRegisterCsv([{ pupilId: 'P1', date: isoDate('2025-09-02'), session: 'AM', code: 'L', minutesLate: 7 }], {
  *   lineEnding: '\n',

@@ -22,7 +22,7 @@ function cell(text: string): string {
  * @param marks - The marks; each must name its pupil.
  * @param options - The line ending (CRLF by default).
  * @returns A generator of lines, header first.
- * @throws {@link index!AttendanceError | AttendanceError} If a mark has no `pupilId` (checked before any line is produced).
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId` (checked before any line is produced).
  * @example
  * const out = fs.createWriteStream('register.csv');
  * for (const line of toRegisterCsvLines(marks)) out.write(line);

@@ -13,7 +13,7 @@ import { countLineBreaks } from './countLineBreaks.js';
 import type { SliceJob, SliceMessage } from './sliceJob.js';
 
 /**
- * Options for {@link importCohortRegisterCsvFile}: those of {@link io!importCohortRegisterCsv | importCohortRegisterCsv}
+ * Options for {@link importCohortRegisterCsvFile}: those of {@link "school-attendance/io"!importCohortRegisterCsv | importCohortRegisterCsv}
  * and how many threads read the file.
  *
  * @category Import
@@ -56,8 +56,8 @@ function isLetterOrDigit(byte: number): boolean {
 const SEARCH_BYTES = 1 << 20;
 
 /**
- * Reads a long-format register CSV file into a {@link index!CohortRegister | CohortRegister}, as
- * {@link io!importCohortRegisterCsv | importCohortRegisterCsv} does, using two threads on large files: each reads
+ * Reads a long-format register CSV file into a {@link "school-attendance"!CohortRegister | CohortRegister}, as
+ * {@link "school-attendance/io"!importCohortRegisterCsv | importCohortRegisterCsv} does, using two threads on large files: each reads
  * one half of the file (cut at a line break), and the halves are joined in file order. The result is the same
  * as reading the file on one thread (register, counts and every issue, with its line and row); where the halves
  * cannot be joined exactly (a session marked in both halves, a cut that falls inside a quoted field, mixed line
@@ -73,7 +73,7 @@ const SEARCH_BYTES = 1 << 20;
  * @param path - The CSV file.
  * @param options - The register options, the progress callback and the number of threads.
  * @returns The register, the row counts and the issues.
- * @throws {@link index!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of
  * the file.
  * @example
  * const { register, issues } = await importCohortRegisterCsvFile('register.csv', { source: 'register.csv' });

@@ -3,6 +3,7 @@
  * else of the importers, in `school-attendance/io`, takes text, bytes or streams and needs no file system.
  *
  * @packageDocumentation
+ * @module school-attendance/io/node
  */
 export {
   importCohortRegisterCsvFile,

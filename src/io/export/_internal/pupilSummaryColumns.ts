@@ -93,7 +93,7 @@ function sum(byCode: Readonly<Record<RegisterCode, number>>, codes: readonly Reg
 }
 
 /**
- * Every way a set of counts breaks the identities {@link index!SessionCounts | SessionCounts} guarantees: the sums, lateness within
+ * Every way a set of counts breaks the identities {@link "school-attendance"!SessionCounts | SessionCounts} guarantees: the sums, lateness within
  * its category and, when there are per-code counts, each category equal to the sum of its codes.
  *
  * @param counts - Counts whose fields are already known to be whole numbers.

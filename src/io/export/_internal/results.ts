@@ -31,7 +31,7 @@ export function resultOf<T>(
  *
  * @param result - The safe result.
  * @returns The data.
- * @throws {@link index!AttendanceError | AttendanceError} The result's error.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} The result's error.
  * @example
  * unwrap({ success: true, data: 1 }) //=> 1
  */

@@ -96,7 +96,7 @@ function namesOf(mapping: RegisterColumnMapping, field: RegisterField, required:
  *
  * @param options - The options as the caller gave them.
  * @returns The options checked, with their readers.
- * @throws {@link index!AttendanceError | AttendanceError} If an option is not valid (an unknown preset, a bad date format…).
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If an option is not valid (an unknown preset, a bad date format…).
  * @example
  * resolveRegisterOptions({ mapping: 'sims' }).mappingName //=> 'the sims preset'
  */
