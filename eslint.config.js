@@ -93,6 +93,11 @@ export default defineConfig(
               message: 'Validate at the edge (io/, policy/define*), not in core rules.',
               allowTypeImports: true,
             },
+            {
+              name: 'zod/mini',
+              message: 'Validate at the edge (io/, policy/define*), not in core rules.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/cli/**', 'test/package/**'],
+          exclude: [...configDefaults.exclude, 'test/cli/**', 'test/package/**', 'test/browser/**'],
         },
       },
       {
@@ -28,6 +28,11 @@ export default defineConfig({
           include: ['test/package/**/*.test.ts'],
           globalSetup: ['test/package/buildPackage.ts'],
         },
+      },
+      {
+        extends: true,
+        // Headless Chromium (Debian's package): its own step in .ci/run, which installs it.
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,5 +1,71 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { AttendanceIssue, AttendanceIssueCode } from '../errors.js';
+
+// The units zod's English messages give sizes in, by the kind of value measured.
+const SIZE_UNITS: Partial<Record<string, string>> = {
+  string: 'characters',
+  file: 'bytes',
+  array: 'items',
+  set: 'items',
+  map: 'entries',
+};
+
+// What zod's English messages call the type of a value: zod's `util.parsedType`, with the `en` locale's spellings.
+function typeName(value: unknown): string {
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'number' : String(value);
+  if (typeof value !== 'object') return typeof value;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const { constructor } = value as { constructor?: { name?: unknown } };
+  return Object.getPrototypeOf(value) !== Object.prototype && 'constructor' in value && constructor
+    ? String(constructor.name)
+    : 'object';
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/**
+ * zod's English messages, word for word as its `en` locale words them, for the issues the library's schemas
+ * raise (custom checks carry their own). zod/mini sets no locale, so every message would be "Invalid input";
+ * setting one globally with `z.config` would change an application's own schemas too, and the `en` locale carries
+ * words for checks no schema here uses. The messages are part of every {@link AttendanceIssue}, so they are
+ * pinned here rather than left to a dependency.
+ */
+function englishMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected === 'nan' ? 'NaN' : issue.expected}, received ${typeName(issue.input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `Invalid input: expected ${describeValue(issue.values[0])}`
+        : `Invalid option: expected one of ${issue.values.map(describeValue).join('|')}`;
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const comparison = `${big ? '<' : '>'}${issue.inclusive === true ? '=' : ''}`;
+      const bound = `${issue.exact === true ? 'exactly ' : comparison}${String(big ? issue.maximum : issue.minimum)}`;
+      const unit = SIZE_UNITS[issue.origin];
+      return `Too ${big ? 'big' : 'small'}: expected ${issue.origin} ${unit === undefined ? `to be ${bound}` : `to have ${bound} ${unit}`}`;
+    }
+    case 'invalid_format':
+      return `Invalid ${issue.format === 'date' ? 'ISO date' : issue.format}`;
+    default:
+      return 'Invalid input';
+  }
+}
+
+/**
+ * How every schema of the library is run: with the input reported in each issue (for `received`), and with the
+ * English messages of {@link englishMessage}, set for our parses only.
+ */
+export const ZOD_PARSE_CONTEXT: z.core.ParseContext<z.core.$ZodIssue> = {
+  reportInput: true,
+  error: englishMessage,
+};
 
 const MAX_RECEIVED_LENGTH = 80;
 

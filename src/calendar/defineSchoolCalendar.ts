@@ -1,6 +1,6 @@
 import { AttendanceError } from '../errors.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
-import { SchoolCalendarSchema } from './schema.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
+import { schoolCalendarSchema } from './schema.js';
 import type { SchoolCalendar } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ import type { SchoolCalendar } from './types.js';
  * @category Calendar
  */
 export function defineSchoolCalendar(input: unknown): SchoolCalendar {
-  const result = SchoolCalendarSchema.safeParse(input, { reportInput: true });
+  const result = schoolCalendarSchema().safeParse(input, ZOD_PARSE_CONTEXT);
   if (result.success) return result.data;
   const [first, ...rest] = fromZodIssues(result.error.issues);
   throw new AttendanceError(

@@ -1,4 +1,4 @@
-import { getDaysInMonth } from 'date-fns';
+import { daysInMonth } from '../_internal/dates.js';
 import type { IsoDate } from './types.js';
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -22,9 +22,6 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  // Built from calendar fields in local time and read back as a month length only: no time zone can shift it.
-  // setFullYear, unlike the Date constructor, does not map years 0–99 to 1900–1999.
-  const firstOfMonth = new Date(2000, 0, 1);
-  firstOfMonth.setFullYear(year, month - 1, 1);
-  return day <= getDaysInMonth(firstOfMonth);
+  // The month's length from the Gregorian leap-year rule: no Date, so no time zone, is involved.
+  return day <= daysInMonth(year, month);
 }

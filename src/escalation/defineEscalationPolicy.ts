@@ -1,7 +1,7 @@
 import { AttendanceError } from '../errors.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
 import { HCAT_ESCALATION_POLICY } from './presets.js';
-import { EscalationPolicySchema } from './schema.js';
+import { escalationPolicySchema } from './schema.js';
 import type { EscalationPolicy } from './types.js';
 
 /**
@@ -22,7 +22,7 @@ export function defineEscalationPolicy(
   overrides: Partial<EscalationPolicy> = {},
   base: EscalationPolicy = HCAT_ESCALATION_POLICY
 ): EscalationPolicy {
-  const result = EscalationPolicySchema.safeParse({ ...base, ...overrides }, { reportInput: true });
+  const result = escalationPolicySchema().safeParse({ ...base, ...overrides }, ZOD_PARSE_CONTEXT);
   if (result.success) return result.data;
   const [first, ...rest] = fromZodIssues(result.error.issues);
   throw new AttendanceError(

@@ -1,34 +1,42 @@
-import { z } from 'zod';
-import { PercentSchema } from '../policy/schema.js';
+import * as z from 'zod/mini';
+import { percentSchema } from '../policy/schema.js';
+import { lazy } from '../_internal/lazy.js';
 import type { EscalationPolicy } from './types.js';
 
-const PositiveWhole = z.int().min(1);
-
-/** An escalation policy: percentages with at most two decimals, whole positive periods, a coherent order. */
-export const EscalationPolicySchema = z
-  .strictObject({
-    warningBelowPercent: PercentSchema,
-    stageOneBelowPercent: PercentSchema,
-    minimumPossibleSessions: z.int().min(0),
-    monitoringWeeks: PositiveWhole,
-    extensionWeeksPerAbsentDay: z.int().min(0),
-    sessionsPerAbsentDay: PositiveWhole,
-    maximumExtensionWeeks: z.int().min(0).nullable(),
-    planReviewWeeks: PositiveWhole,
-    referralReviewWeeks: PositiveWhole,
-    improvementAtLeastPercent: PercentSchema,
-    declineBelowPercent: PercentSchema,
-    reentry: z.enum(['stage-before-improvement', 'stage-1']),
-    skipToPenaltyNotice: z.boolean(),
-  })
-  .superRefine((policy, context) => {
-    if (policy.stageOneBelowPercent > policy.warningBelowPercent) {
-      context.addIssue({
-        code: 'custom',
-        path: ['stageOneBelowPercent'],
-        message: `Stage 1 (below ${policy.stageOneBelowPercent} %) would start before the warning (below ${policy.warningBelowPercent} %).`,
-        params: { code: 'invalid_value', expected: `at most ${policy.warningBelowPercent}` },
-        input: policy.stageOneBelowPercent,
-      });
-    }
-  }) satisfies z.ZodType<EscalationPolicy>;
+/**
+ * An escalation policy: percentages with at most two decimals, whole positive periods, a coherent order. Built
+ * on first use (see {@link lazy}), so that importing this module builds nothing.
+ */
+export const escalationPolicySchema = /* @__PURE__ */ lazy(() => {
+  const percent = percentSchema();
+  const positiveWhole = z.int().check(z.minimum(1));
+  return z
+    .strictObject({
+      warningBelowPercent: percent,
+      stageOneBelowPercent: percent,
+      minimumPossibleSessions: z.int().check(z.minimum(0)),
+      monitoringWeeks: positiveWhole,
+      extensionWeeksPerAbsentDay: z.int().check(z.minimum(0)),
+      sessionsPerAbsentDay: positiveWhole,
+      maximumExtensionWeeks: z.nullable(z.int().check(z.minimum(0))),
+      planReviewWeeks: positiveWhole,
+      referralReviewWeeks: positiveWhole,
+      improvementAtLeastPercent: percent,
+      declineBelowPercent: percent,
+      reentry: z.enum(['stage-before-improvement', 'stage-1']),
+      skipToPenaltyNotice: z.boolean(),
+    })
+    .check(
+      z.superRefine((policy, context) => {
+        if (policy.stageOneBelowPercent > policy.warningBelowPercent) {
+          context.addIssue({
+            code: 'custom',
+            path: ['stageOneBelowPercent'],
+            message: `Stage 1 (below ${policy.stageOneBelowPercent} %) would start before the warning (below ${policy.warningBelowPercent} %).`,
+            params: { code: 'invalid_value', expected: `at most ${policy.warningBelowPercent}` },
+            input: policy.stageOneBelowPercent,
+          });
+        }
+      })
+    ) satisfies z.ZodMiniType<EscalationPolicy>;
+});

@@ -1,8 +1,8 @@
 import { AttendanceError } from '../errors.js';
 import type { AttendanceIssue, SafeResult } from '../errors.js';
 import type { SessionMark } from '../sessions/types.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
-import { SessionMarksSchema } from './schema.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
+import { sessionMarksSchema } from './schema.js';
 
 function field(row: unknown, name: string): string | undefined {
   if (typeof row !== 'object' || row === null) return undefined;
@@ -28,7 +28,7 @@ function field(row: unknown, name: string): string | undefined {
  * @category Input
  */
 export function safeParseSessionMarks(input: unknown): SafeResult<SessionMark[]> {
-  const result = SessionMarksSchema.safeParse(input, { reportInput: true });
+  const result = sessionMarksSchema().safeParse(input, ZOD_PARSE_CONTEXT);
   if (result.success) return { success: true, data: result.data as SessionMark[] };
   const rows: readonly unknown[] = Array.isArray(input) ? input : [];
   const issues: AttendanceIssue[] = result.error.issues.map((zodIssue) => {

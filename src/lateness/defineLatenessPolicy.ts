@@ -1,6 +1,6 @@
 import { AttendanceError } from '../errors.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
-import { LatenessPolicySchema } from './schema.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
+import { latenessPolicySchema } from './schema.js';
 import type { LatenessPolicy } from './types.js';
 
 /**
@@ -27,7 +27,7 @@ import type { LatenessPolicy } from './types.js';
  * @category Lateness
  */
 export function defineLatenessPolicy(input: unknown): LatenessPolicy {
-  const result = LatenessPolicySchema.safeParse(input, { reportInput: true });
+  const result = latenessPolicySchema().safeParse(input, ZOD_PARSE_CONTEXT);
   if (result.success) return result.data;
   const [first, ...rest] = fromZodIssues(result.error.issues);
   throw new AttendanceError(

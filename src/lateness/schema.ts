@@ -1,44 +1,9 @@
-import { z } from 'zod';
-import { WindowRuleSchema } from '../windows/schema.js';
+import * as z from 'zod/mini';
+import { windowRuleSchema } from '../windows/schema.js';
 import { CLOCK_TIME_EXPECTED, minutesOfClockTime } from '../_internal/clockTime.js';
+import { lazy } from '../_internal/lazy.js';
 import { DFE_REGISTER_MAXIMUM_OPEN_MINUTES } from './presets.js';
 import type { LatenessPolicy, RegisterTimes } from './types.js';
-
-const ClockTimeSchema = z.string().refine((value) => minutesOfClockTime(value) !== undefined, {
-  message: 'Expected a 24-hour time as HH:MM.',
-  params: { code: 'invalid_value', expected: CLOCK_TIME_EXPECTED },
-});
-
-const RegisterTimesSchema = z.strictObject({
-  registerOpens: ClockTimeSchema,
-  registerCloses: ClockTimeSchema,
-});
-
-const LatenessActionSchema = z
-  .strictObject({
-    codes: z
-      .array(z.enum(['L', 'U']))
-      .min(1)
-      .refine((codes) => new Set(codes).size === codes.length, {
-        message: 'Each code is listed once.',
-        params: { code: 'invalid_value', expected: 'each code once' },
-      }),
-    atLeast: z.int().min(1),
-    atMost: z.int().min(1).exactOptional(),
-    action: z.string().min(1),
-    label: z.string().min(1),
-  })
-  .superRefine((action, context) => {
-    if (action.atMost !== undefined && action.atMost < action.atLeast) {
-      context.addIssue({
-        code: 'custom',
-        path: ['atMost'],
-        message: `Action "${action.action}" covers ${action.atLeast} to ${action.atMost} marks: its upper end is below its lower end.`,
-        params: { code: 'invalid_value', expected: `at least ${action.atLeast}` },
-        input: action.atMost,
-      });
-    }
-  });
 
 // Checks that a register closes after it opens and no more than the DfE maximum later. It runs even when other
 // fields are invalid (so that every problem is reported at once), hence reads its input defensively.
@@ -75,19 +40,60 @@ function checkRegisterTimes(
   }
 }
 
-/** A lateness policy: its shape, action ranges and register times, every problem at once; assignable to {@link LatenessPolicy}. */
-export const LatenessPolicySchema = z
-  .strictObject({
-    registerOpens: ClockTimeSchema,
-    registerCloses: ClockTimeSchema,
-    afternoonRegister: RegisterTimesSchema.exactOptional(),
-    halfTermActions: z.array(LatenessActionSchema),
-    persistentLateness: WindowRuleSchema,
-  })
-  .superRefine(
-    (policy, context) => {
-      checkRegisterTimes(policy, [], context);
-      checkRegisterTimes(policy.afternoonRegister, ['afternoonRegister'], context);
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null }
-  ) satisfies z.ZodType<LatenessPolicy>;
+/**
+ * A lateness policy: its shape, action ranges and register times, every problem at once; assignable to
+ * {@link LatenessPolicy}. Built on first use (see {@link lazy}), so that importing this module builds nothing.
+ */
+export const latenessPolicySchema = /* @__PURE__ */ lazy(() => {
+  const clockTime = z.string().check(
+    z.refine((value) => minutesOfClockTime(value) !== undefined, {
+      message: 'Expected a 24-hour time as HH:MM.',
+      params: { code: 'invalid_value', expected: CLOCK_TIME_EXPECTED },
+    })
+  );
+  const registerTimes = z.strictObject({ registerOpens: clockTime, registerCloses: clockTime });
+  const latenessAction = z
+    .strictObject({
+      codes: z.array(z.enum(['L', 'U'])).check(
+        z.minLength(1),
+        z.refine((codes) => new Set(codes).size === codes.length, {
+          message: 'Each code is listed once.',
+          params: { code: 'invalid_value', expected: 'each code once' },
+        })
+      ),
+      atLeast: z.int().check(z.minimum(1)),
+      atMost: z.exactOptional(z.int().check(z.minimum(1))),
+      action: z.string().check(z.minLength(1)),
+      label: z.string().check(z.minLength(1)),
+    })
+    .check(
+      z.superRefine((action, context) => {
+        if (action.atMost !== undefined && action.atMost < action.atLeast) {
+          context.addIssue({
+            code: 'custom',
+            path: ['atMost'],
+            message: `Action "${action.action}" covers ${action.atLeast} to ${action.atMost} marks: its upper end is below its lower end.`,
+            params: { code: 'invalid_value', expected: `at least ${action.atLeast}` },
+            input: action.atMost,
+          });
+        }
+      })
+    );
+  return z
+    .strictObject({
+      registerOpens: clockTime,
+      registerCloses: clockTime,
+      afternoonRegister: z.exactOptional(registerTimes),
+      halfTermActions: z.array(latenessAction),
+      persistentLateness: windowRuleSchema(),
+    })
+    .check(
+      z.superRefine(
+        (policy, context) => {
+          checkRegisterTimes(policy, [], context);
+          checkRegisterTimes(policy.afternoonRegister, ['afternoonRegister'], context);
+        },
+        { when: (payload) => typeof payload.value === 'object' && payload.value !== null }
+      )
+    ) satisfies z.ZodMiniType<LatenessPolicy>;
+});

@@ -1,6 +1,6 @@
 import { AttendanceError } from '../errors.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
-import { BandTableSchema } from './schema.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
+import { bandTableSchema } from './schema.js';
 import type { BandTable } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ import type { BandTable } from './types.js';
  * @category Policy
  */
 export function defineBandTable(table: unknown): BandTable {
-  const result = BandTableSchema.safeParse(table, { reportInput: true });
+  const result = bandTableSchema().safeParse(table, ZOD_PARSE_CONTEXT);
   if (result.success) return result.data;
   const [first, ...rest] = fromZodIssues(result.error.issues);
   throw new AttendanceError(

@@ -1,7 +1,7 @@
 import { AttendanceError } from '../errors.js';
-import { fromZodIssues } from '../_internal/fromZodIssues.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
 import { DFE_POLICY } from './presets.js';
-import { AttendancePolicySchema } from './schema.js';
+import { attendancePolicySchema } from './schema.js';
 import type { AttendancePolicy, PolicyOverrides } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export function definePolicy(
     severeAbsence: { ...base.severeAbsence, ...overrides.severeAbsence },
     display: { ...base.display, ...overrides.display },
   };
-  const result = AttendancePolicySchema.safeParse(merged, { reportInput: true });
+  const result = attendancePolicySchema().safeParse(merged, ZOD_PARSE_CONTEXT);
   if (!result.success) {
     const [first, ...rest] = fromZodIssues(result.error.issues);
     if (first !== undefined) throw new AttendanceError([first, ...rest]);

@@ -14,7 +14,8 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Builds the root and `/io` entry points in both formats, as the package ships them, into a fresh directory
+ * Builds the root and `/io` entry points in both formats, and the single-file IIFE build, as the package ships
+ * them, into a fresh directory
  * inside node_modules (so that the built files find the dependencies as an installed package does), and gives
  * its path to the tests; the directory is removed afterwards.
  */
@@ -29,6 +30,22 @@ export default async function buildPackage(project: TestProject): Promise<() => 
     dts: false,
     target: 'node20',
     shims: true,
+    clean: false,
+    silent: true,
+    config: false,
+  });
+  // The single-file build for engines with no module loader, as the package ships it.
+  await build({
+    entry: { 'school-attendance.udf': join(root, 'src/index.ts') },
+    outDir,
+    format: ['iife'],
+    globalName: 'SchoolAttendance',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    noExternal: [/.*/],
+    outExtension: () => ({ js: '.js' }),
+    dts: false,
     clean: false,
     silent: true,
     config: false,

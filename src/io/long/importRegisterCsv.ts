@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import { CsvError } from 'csv-parse';
 import { AttendanceError } from '../../errors.js';
 import type { ImportedMark, RegisterImportReport } from '../types.js';
 import { ByteDecoder } from './_internal/byteDecoder.js';
@@ -82,22 +79,11 @@ export async function importRegisterCsv(
         }
   );
   const decoder = new ByteDecoder(settings.encoding);
-  const parser = reader.createParser(settings);
-  let failure: unknown;
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
-  // Rows are taken in `on_record`, so the parser's readable side stays empty; resume lets it end.
-  parser.resume();
-  const done = finished(parser).catch((error: unknown) => {
-    failure ??= error;
-  });
-
-  const write = async (bytes: Uint8Array): Promise<void> => {
+  const scanner = reader.createScanner(settings);
+  const write = (bytes: Uint8Array): void => {
     if (decoder.invalid) reader.rows.checkEncoding = 'bytes';
     else if (decoder.replaced && reader.rows.checkEncoding === false) reader.rows.checkEncoding = 'text';
-    if (bytes.length === 0 || failure !== undefined) return;
-    if (!parser.write(bytes) && parser.writableLength > 0) await Promise.race([once(parser, 'drain'), done]);
+    if (bytes.length > 0) scanner.push(bytes);
   };
 
   let bytesRead = 0;
@@ -105,23 +91,15 @@ export async function importRegisterCsv(
     if (typeof chunk === 'string') {
       const bytes = decoder.text(chunk);
       bytesRead += bytes.length;
-      await write(bytes);
+      write(bytes);
     } else {
       bytesRead += chunk.length;
-      await write(decoder.bytes(chunk));
+      write(decoder.bytes(chunk));
     }
-    if (failure !== undefined) break;
     onProgress?.({ bytesRead, rowsRead: reader.rows.rowsRead });
   }
-  await write(decoder.end());
-  parser.end();
-  await done;
-  if (failure !== undefined) {
-    if (!(failure instanceof CsvError)) {
-      throw failure instanceof Error ? failure : new Error('The CSV parser failed.', { cause: failure });
-    }
-    reader.parserFailed(failure);
-  }
+  write(decoder.end());
+  scanner.end();
   if (batch.length > 0 && onMarks !== undefined) onMarks(batch);
   reader.finish();
   return reader.rows.report(marks);

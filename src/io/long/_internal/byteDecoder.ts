@@ -1,5 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer';
-import { TextDecoder } from 'node:util';
+import { checkUtf8, UTF8_INVALID, UTF8_REPLACED } from './utf8.js';
 
 /** How the importer reads bytes; `'auto'` follows a byte order mark and otherwise reads UTF-8. */
 export type ByteEncoding = 'auto' | 'utf-8' | 'utf-16le' | 'latin1';
@@ -7,9 +6,15 @@ export type ByteEncoding = 'auto' | 'utf-8' | 'utf-16le' | 'latin1';
 type Mode = 'sniff' | 'utf-8' | 'decode';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-const EMPTY = Buffer.alloc(0);
-/** U+FFFD in UTF-8. */
-const REPLACEMENT_BYTES = Buffer.from([0xef, 0xbf, 0xbd]);
+const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(head.length + tail.length);
+  joined.set(head);
+  joined.set(tail, head.length);
+  return joined;
+}
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, index) => bytes[index] === byte);
@@ -44,7 +49,7 @@ export class ByteDecoder {
   private mode: Mode = 'sniff';
   private pending: Uint8Array = EMPTY;
   private carry: Uint8Array = EMPTY;
-  private decoder: TextDecoder | undefined;
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
   private started = false;
 
   constructor(encoding: ByteEncoding) {
@@ -52,18 +57,18 @@ export class ByteDecoder {
   }
 
   /** UTF-8 bytes for a text chunk (a byte order mark at the very start is dropped). */
-  text(chunk: string): Buffer {
+  text(chunk: string): Uint8Array {
     const text = !this.started && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     if (chunk.length > 0) this.started = true;
     if (this.mode === 'sniff') this.mode = 'utf-8';
     if (!this.replaced && text.includes('\uFFFD')) this.replaced = true;
-    return Buffer.from(text, 'utf8');
+    return encoder.encode(text);
   }
 
   /** UTF-8 bytes for a byte chunk (possibly empty while the encoding is still being sniffed). */
   bytes(chunk: Uint8Array): Uint8Array {
     if (this.mode === 'sniff') {
-      this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+      this.pending = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
       if (this.pending.length < 3) return EMPTY;
       return this.begin();
     }
@@ -77,7 +82,7 @@ export class ByteDecoder {
     if (this.mode === 'decode' && this.decoder !== undefined) {
       const text = this.decoder.decode();
       if (text.includes('\uFFFD')) this.invalid = true;
-      tail = tail.length === 0 ? Buffer.from(text, 'utf8') : Buffer.concat([tail, Buffer.from(text, 'utf8')]);
+      tail = tail.length === 0 ? encoder.encode(text) : concat(tail, encoder.encode(text));
     }
     if (this.carry.length > 0) this.invalid = true;
     return tail;
@@ -116,7 +121,7 @@ export class ByteDecoder {
     if (this.mode === 'decode') {
       const text = this.decoder!.decode(chunk, { stream: true });
       if (!this.invalid && text.includes('\uFFFD')) this.invalid = true;
-      return Buffer.from(text, 'utf8');
+      return encoder.encode(text);
     }
     if (!this.invalid) this.check(chunk);
     return chunk;
@@ -127,11 +132,11 @@ export class ByteDecoder {
    * end is checked with the next.
    */
   private check(chunk: Uint8Array): void {
-    const joined = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const joined = this.carry.length === 0 ? chunk : concat(this.carry, chunk);
     const cut = completeLength(joined);
-    const complete = Buffer.from(joined.buffer, joined.byteOffset, cut);
-    if (!isUtf8(complete)) this.invalid = true;
-    else if (!this.replaced && complete.includes(REPLACEMENT_BYTES)) this.replaced = true;
-    this.carry = cut === joined.length ? EMPTY : Uint8Array.from(joined.subarray(cut));
+    const found = checkUtf8(joined, cut);
+    if (found === UTF8_INVALID) this.invalid = true;
+    else if (found === UTF8_REPLACED) this.replaced = true;
+    this.carry = cut === joined.length ? EMPTY : joined.slice(cut);
   }
 }

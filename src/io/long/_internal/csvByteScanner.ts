@@ -6,8 +6,10 @@
  * 39-million-row register into a columnar register, csv-parse was 4.4–6.0x slower than this scanner, papaparse
  * 4.5–6.6x, and udsv, the fastest library, 1.9–2.4x slower while losing line numbers after blank lines and
  * merging short rows into the next line without an error. No library that reads these files correctly came
- * within 2x, so the scanner stays. The general importer (`importRegisterCsv`) keeps csv-parse; the cohort
- * importer scans every row here, and sends the rows its fast path cannot take through the general reader's checks.
+ * within 2x, so the scanner stays. Every CSV reader of the library is built on it: the general importer
+ * (`readRegisterCsv`, `importRegisterCsv`) decodes each row's fields here, the cohort importer reads most rows
+ * straight from the bytes, and the census and pupil summary readers take their records from it. It uses only
+ * `Uint8Array` and `TextDecoder`, so it runs in any JavaScript engine.
  *
  * Feed it `Uint8Array` chunks in file order with {@link CsvByteScanner.push} and call
  * {@link CsvByteScanner.end} once the input is over. For every row it calls `onRow` with a {@link CsvRow}: the
@@ -17,7 +19,9 @@
  * before.
  *
  * The format:
- * - Fields are separated by a one-byte delimiter (`,` by default; `;`, tab and `|` are common). A field may be
+ * - Fields are separated by a delimiter (`,` by default; `;`, tab and `|` are common): one ASCII character is
+ *   read fastest, and a longer delimiter (`::`, or a character beyond ASCII) is matched byte for byte, left to
+ *   right, as csv-parse matches it. A field may be
  *   enclosed in double quotes; inside quotes, `""` stands for one quote, and delimiters and line breaks are
  *   text. The range of a quoted field excludes the enclosing quotes; a field with `""` pairs is flagged
  *   {@link FIELD_ESCAPED}, and {@link CsvRow.text} collapses them.
@@ -28,11 +32,13 @@
  * - A leading UTF-8 byte order mark is dropped (`bom: false` keeps it).
  * - Nothing is fatal except a row longer than `maxRowBytes`: a quote inside an unquoted field is kept as text
  *   (as csv-parse's `relax_quotes` does); text after a closing quote makes the field
- *   {@link FIELD_MALFORMED}, its range then the raw bytes including the quotes; a quote still open at the end
- *   of the input makes the last field {@link FIELD_UNCLOSED}. The caller decides what to report.
+ *   {@link FIELD_MALFORMED}, its range then the raw bytes including the quotes ({@link CsvRow.text} reads it
+ *   as `relax_quotes` does); a quote still open at the end of the input makes the last field
+ *   {@link FIELD_UNCLOSED}. The caller decides what to report.
  *
  * Chunks may end anywhere: inside a field, between the CR and LF of a line break, inside quotes or between the
- * two quotes of a `""` pair, inside a UTF-8 character or inside the byte order mark. A row that lies wholly
+ * two quotes of a `""` pair, inside a UTF-8 character, inside a delimiter of several bytes or inside the byte
+ * order mark. A row that lies wholly
  * inside one chunk is reported in place (its ranges point into the chunk; nothing is copied); only the row that
  * straddles two or more chunks is copied, into a carry buffer that is reused. Memory therefore stays at one
  * chunk plus the longest row, and `maxRowBytes` bounds the carried row (a quote that is never closed would
@@ -50,14 +56,21 @@
 export const FIELD_QUOTED = 1;
 /** The quoted field holds `""` pairs, each standing for one quote ({@link CsvRow.text} collapses them). */
 export const FIELD_ESCAPED = 2;
-/** Text followed the closing quote (e.g. `"ab"c`); the range is the raw bytes, quotes included. */
+/**
+ * Text followed the closing quote (e.g. `"ab"c`); the range is the raw bytes, quotes included, and
+ * {@link CsvRow.text} gives what csv-parse's `relax_quotes` gives: the quoted part with its `""` pairs
+ * collapsed, still between its quotes, then the rest as it stands.
+ */
 export const FIELD_MALFORMED = 4;
 /** The field's quote was still open at the end of the input; the range runs to the end. */
 export const FIELD_UNCLOSED = 8;
 
 /** Options of {@link CsvByteScanner}. */
 export interface CsvByteScannerOptions {
-  /** The field delimiter: one ASCII character other than a quote, CR or LF. Default `,`. */
+  /**
+   * The field delimiter: a non-empty string without quotes or line breaks, matched as its UTF-8 bytes. One
+   * ASCII character is the fast case. Default `,`.
+   */
   readonly delimiter?: string;
   /** Skip empty lines (they are still counted). Default true. */
   readonly skipEmptyLines?: boolean;
@@ -89,6 +102,8 @@ const QUOTE = 34;
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const EMPTY = new Uint8Array(0);
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** The longest field {@link CsvRow.text} builds itself when it is ASCII (V8 keeps strings this short flat). */
+const SHORT_FIELD = 12;
 
 /**
  * One row, as {@link CsvByteScanner} reports it. The scanner reuses the object and its arrays for every row,
@@ -116,10 +131,28 @@ export class CsvRow {
     return this.ends[field]! - this.starts[field]!;
   }
 
-  /** A field's text: its bytes decoded as UTF-8, with `""` pairs collapsed. */
+  /** A field's text: its bytes decoded as UTF-8, with `""` pairs collapsed (see {@link FIELD_MALFORMED}). */
   text(field: number): string {
-    const text = utf8.decode(this.bytes.subarray(this.starts[field], this.ends[field]));
-    return (this.flags[field]! & FIELD_ESCAPED) === 0 ? text : text.replaceAll('""', '"');
+    const bytes = this.bytes;
+    const start = this.starts[field]!;
+    const end = this.ends[field]!;
+    let text: string | undefined;
+    if (end - start <= SHORT_FIELD) {
+      // Short ASCII fields (ids, dates, codes) are built here, three times faster than a call to the decoder.
+      text = '';
+      for (let index = start; index < end; index += 1) {
+        const byte = bytes[index]!;
+        if (byte >= 0x80) {
+          text = undefined;
+          break;
+        }
+        text += String.fromCharCode(byte);
+      }
+    }
+    text ??= utf8.decode(bytes.subarray(start, end));
+    const flags = this.flags[field]!;
+    if ((flags & FIELD_ESCAPED) !== 0) return text.replaceAll('""', '"');
+    return (flags & FIELD_MALFORMED) === 0 ? text : relaxedText(text);
   }
 
   /**
@@ -165,6 +198,26 @@ export class CsvRow {
   }
 }
 
+/**
+ * A malformed field's text as csv-parse's `relax_quotes` reads it: the `""` pairs of the quoted part collapsed,
+ * that part kept between its quotes, and the rest (where quotes are text) as it stands. A NUL byte right after
+ * the closing quote is taken by csv-parse as the end of the input, which closes the field properly: the
+ * quotes are dropped and the rest joins the quoted text.
+ */
+function relaxedText(raw: string): string {
+  let quote = raw.indexOf('"', 1);
+  let inner = '';
+  let from = 1;
+  while (raw.charCodeAt(quote + 1) === QUOTE) {
+    inner += raw.slice(from, quote + 1);
+    from = quote + 2;
+    quote = raw.indexOf('"', from);
+  }
+  inner += raw.slice(from, quote);
+  const rest = raw.slice(quote + 1);
+  return rest.charCodeAt(0) === 0 ? inner + rest : `"${inner}"${rest}`;
+}
+
 // Where the scanner is between two bytes.
 /** At the start of a field (or of a row, when no field is recorded yet). */
 const AT_FIELD = 0;
@@ -182,7 +235,9 @@ const AFTER_QUOTE = 3;
 export class CsvByteScanner {
   private readonly onRow: (row: CsvRow) => void;
   private readonly row = new CsvRow();
+  /** The delimiter's first byte, and all its bytes. */
   private readonly delimiter: number;
+  private readonly delimiterBytes: Uint8Array;
   private readonly skipEmptyLines: boolean;
   private readonly maxRowBytes: number;
   /** How many bytes of a leading BOM have been seen; -1 once the start of the input is behind us. */
@@ -207,6 +262,14 @@ export class CsvByteScanner {
   private straddling = false;
   private carry = new Uint8Array(4096);
   private carryLength = 0;
+  /**
+   * The bytes at the end of the last chunk that began a delimiter of several bytes but ended before it could
+   * be told whether they are one: scanned again at the start of the next chunk. Always shorter than the
+   * delimiter, and never holding a line break.
+   */
+  private pending: Uint8Array = EMPTY;
+  /** No more input will come ({@link CsvByteScanner.end}): a delimiter cut short by the end is text. */
+  private ended = false;
 
   /**
    * @param onRow - Called once per row, in input order, with a row object that is reused (see {@link CsvRow}).
@@ -214,14 +277,14 @@ export class CsvByteScanner {
    */
   constructor(onRow: (row: CsvRow) => void, options: CsvByteScannerOptions = {}) {
     const delimiter = options.delimiter ?? ',';
-    const code = delimiter.charCodeAt(0);
-    if (delimiter.length !== 1 || code > 127 || code === QUOTE || code === CR || code === LF) {
+    if (typeof delimiter !== 'string' || delimiter.length === 0 || /["\r\n]/.test(delimiter)) {
       throw new RangeError(
-        `The delimiter must be one ASCII character other than a quote or a line break; received ${JSON.stringify(delimiter)}.`
+        `The delimiter must be a non-empty string without quotes or line breaks; received ${JSON.stringify(delimiter)}.`
       );
     }
     this.onRow = onRow;
-    this.delimiter = code;
+    this.delimiterBytes = new TextEncoder().encode(delimiter);
+    this.delimiter = this.delimiterBytes[0]!;
     this.skipEmptyLines = options.skipEmptyLines ?? true;
     this.maxRowBytes = options.maxRowBytes ?? 1 << 20;
     this.bomSeen = options.bom === false ? -1 : 0;
@@ -259,6 +322,13 @@ export class CsvByteScanner {
 
   /** Scans the next chunk of the input; `onRow` is called for every row the chunk completes. */
   push(chunk: Uint8Array): void {
+    if (this.pending.length > 0) {
+      const joined = new Uint8Array(this.pending.length + chunk.length);
+      joined.set(this.pending);
+      joined.set(chunk, this.pending.length);
+      this.pending = EMPTY;
+      chunk = joined;
+    }
     if (this.bomSeen >= 0) {
       // Match the byte order mark a byte at a time, so that it may be split across chunks.
       let index = 0;
@@ -278,10 +348,16 @@ export class CsvByteScanner {
 
   /** Ends the input: reports the last row if the input does not end with a line break. */
   end(): void {
+    this.ended = true;
     if (this.bomSeen > 0) {
       const matched = this.bomSeen;
       this.bomSeen = -1;
       this.scan(BOM.subarray(0, matched));
+    }
+    if (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = EMPTY;
+      this.scan(pending);
     }
     const row = this.row;
     if (this.state !== AT_FIELD || this.fieldCount > 0) {
@@ -289,8 +365,11 @@ export class CsvByteScanner {
       let start = this.fieldStart;
       let end = this.carryLength;
       let flags = this.fieldFlags;
-      if (this.state === AT_FIELD) start = end;
-      else if (this.state === IN_QUOTED) flags |= FIELD_UNCLOSED;
+      if (this.state === AT_FIELD) {
+        // The empty field after a delimiter at the very end.
+        start = end;
+        flags = 0;
+      } else if (this.state === IN_QUOTED) flags |= FIELD_UNCLOSED;
       else if (this.state === AFTER_QUOTE) end = this.quoteAt;
       row.reserve(this.fieldCount + 1);
       row.starts[this.fieldCount] = start;
@@ -307,12 +386,17 @@ export class CsvByteScanner {
     this.straddling = false;
     this.carryLength = 0;
     this.pendingCr = false;
+    this.ended = false;
   }
 
   /** The state machine over one chunk. Kept in one function with local copies of the state, for speed. */
   private scan(buffer: Uint8Array): void {
     const length = buffer.length;
     const delimiter = this.delimiter;
+    const delimiterLength = this.delimiterBytes.length;
+    const longDelimiter = delimiterLength > 1;
+    /** Where this chunk's bytes end for now: before a delimiter it cuts short, kept for the next chunk. */
+    let cut = length;
     const row = this.row;
     let starts = row.starts;
     let ends = row.ends;
@@ -361,6 +445,18 @@ export class CsvByteScanner {
           index += 1;
         }
         if (index === length) break;
+        if (longDelimiter && byte === delimiter) {
+          // The first byte of a longer delimiter: the rest must follow, else the byte is text.
+          const matched = this.delimiterAt(buffer, index, length);
+          if (matched === 0) {
+            index += 1;
+            continue;
+          }
+          if (matched < 0) {
+            cut = this.keepPending(buffer, index);
+            break;
+          }
+        }
         fieldEnd = index + offset;
       } else {
         for (;;) {
@@ -390,7 +486,17 @@ export class CsvByteScanner {
             index += 1;
             continue;
           }
-          if (byte === delimiter || byte === LF || byte === CR) {
+          if (byte === delimiter && longDelimiter) {
+            const matched = this.delimiterAt(buffer, index, length);
+            if (matched < 0) {
+              cut = this.keepPending(buffer, index);
+              break outer;
+            }
+            if (matched > 0) {
+              fieldEnd = quoteAt;
+              break;
+            }
+          } else if (byte === delimiter || byte === LF || byte === CR) {
             fieldEnd = quoteAt;
             break;
           }
@@ -422,7 +528,7 @@ export class CsvByteScanner {
         flagsOf[fieldCount] = fieldFlags;
         fieldCount += 1;
         if (byte === delimiter) {
-          index += 1;
+          index += delimiterLength;
           continue;
         }
         // 3. A line break ends the row.
@@ -454,10 +560,10 @@ export class CsvByteScanner {
     // The chunk ended: keep the bytes of a row in progress for the next one.
     if (state !== AT_FIELD || fieldCount > 0) {
       if (this.straddling) {
-        this.appendToCarry(buffer, 0, length);
+        this.appendToCarry(buffer, 0, cut);
       } else {
         this.carryLength = 0;
-        this.appendToCarry(buffer, rowStart, length);
+        this.appendToCarry(buffer, rowStart, cut);
         for (let field = 0; field < fieldCount; field += 1) {
           starts[field] = starts[field]! - rowStart;
           ends[field] = ends[field]! - rowStart;
@@ -475,6 +581,25 @@ export class CsvByteScanner {
     this.fieldCount = fieldCount;
     this.currentLine = line;
     this.rowLine = rowLine;
+  }
+
+  /**
+   * Whether the delimiter, whose first byte is at `index`, is there whole: 1 when it is, 0 when it is not, and
+   * -1 when the chunk ends before it can be told (never once the input has ended).
+   */
+  private delimiterAt(buffer: Uint8Array, index: number, length: number): number {
+    const bytes = this.delimiterBytes;
+    for (let at = 1; at < bytes.length; at += 1) {
+      if (index + at === length) return this.ended ? 0 : -1;
+      if (buffer[index + at] !== bytes[at]) return 0;
+    }
+    return 1;
+  }
+
+  /** Keeps the chunk's bytes from `index` for the next chunk; returns `index`, where this chunk now ends. */
+  private keepPending(buffer: Uint8Array, index: number): number {
+    this.pending = buffer.slice(index);
+    return index;
   }
 
   private appendToCarry(buffer: Uint8Array, from: number, to: number): void {

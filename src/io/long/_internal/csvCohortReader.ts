@@ -150,7 +150,8 @@ export class CsvCohortReader {
   }
 
   /**
-   * Whether a delimiter can be read by the byte scanner (one ASCII character).
+   * Whether the cohort reader takes a delimiter: one ASCII character, the common case (the general reader
+   * reads the others, on the same scanner).
    *
    * @param delimiter - The delimiter.
    * @returns True when it can.

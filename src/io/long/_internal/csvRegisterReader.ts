@@ -1,11 +1,10 @@
-import { Buffer } from 'node:buffer';
-import { CsvError, Parser } from 'csv-parse';
-import type { Info } from 'csv-parse';
 import { AttendanceError } from '../../../errors.js';
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
 import type { ImportedMark } from '../../types.js';
 import type { RegisterCsvOptions } from '../types.js';
 import type { ByteEncoding } from './byteDecoder.js';
+import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
+import type { CsvRow } from './csvByteScanner.js';
 import { RegisterRows } from './registerRows.js';
 import type { RowLocator, SessionClaims } from './registerRows.js';
 import { F_PUPIL, FIELDS, normaliseColumnName, REQUIRED_FIELDS } from './resolveOptions.js';
@@ -37,38 +36,13 @@ function invalidCsvOption(name: string, expected: string, received: unknown): ne
   ]);
 }
 
-/**
- * csv-parse's streaming parser, with each record handed to `onRecord` the moment it is parsed, together with the
- * parser's live line counts, instead of being queued as a stream object. This keeps the per-record cost to the
- * record itself: asking csv-parse for line numbers per record (`info` or `on_record`) builds two objects per
- * record, which doubled the time of a large import.
- */
-class RecordParser extends Parser {
-  private readonly onRecord: (record: string[], info: Info) => void;
-
-  constructor(
-    options: ConstructorParameters<typeof Parser>[0],
-    onRecord: (record: string[], info: Info) => void
-  ) {
-    super(options);
-    this.onRecord = onRecord;
-  }
-
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null) return super.push(null, encoding);
-    this.onRecord(chunk as string[], this.info);
-    return true;
-  }
-}
+const encoder = new TextEncoder();
 
 /**
- * Reads the records of a long-format register CSV as csv-parse parses them: the first non-blank record is the
- * header, which finds each field's column; every later record is a data row. The same parser serves the whole
- * text ({@link CsvRegisterReader.readText}) and a stream ({@link CsvRegisterReader.createParser}).
- *
- * Lines: csv-parse counts the line a record ends on and the empty lines it skipped, so a record starts one line
- * after the previous one ended, plus the empty lines skipped between them. This stays right for quoted fields
- * that span lines.
+ * Reads the records of a long-format register CSV: the first non-blank record is the header, which finds each
+ * field's column; every later record is a data row. The rows come from {@link CsvByteScanner}, which gives the
+ * line each starts on (quoted fields that span lines included); the same scanner serves the whole text
+ * ({@link CsvRegisterReader.readText}) and a stream ({@link CsvRegisterReader.createScanner}).
  */
 export class CsvRegisterReader implements RowLocator {
   /** The rows read so far. */
@@ -79,12 +53,9 @@ export class CsvRegisterReader implements RowLocator {
   private readonly values: (string | undefined)[] = FIELDS.map(() => undefined);
   private headerLength = -1;
   private headerFailed = false;
-  /** The file line the previous record ended on. */
-  private previousEnd = 0;
-  /** csv-parse's own count for that line (see `onRecord`). */
-  private previousParserEnd = 0;
-  private previousEmpty = 0;
   private dataRows = 0;
+  /** The cells of the row being read, reused from row to row. */
+  private readonly cells: string[] = [];
 
   /** Checks the CSV-only options. */
   static settings(options: RegisterCsvOptions): CsvSettings {
@@ -107,59 +78,28 @@ export class CsvRegisterReader implements RowLocator {
     this.rows = new RegisterRows(options, this, onMark, claims);
   }
 
-  /** A csv-parse streaming parser that hands every record, and every record it skips, to this reader. */
-  createParser(settings: CsvSettings): Parser {
-    return new RecordParser(
-      {
-        delimiter: settings.delimiter,
-        bom: false,
-        // A stray quote inside a field is kept as text rather than failing the rest of the file.
-        relax_quotes: true,
-        // Ragged rows are reported by this reader, with their line.
-        relax_column_count: true,
-        skip_empty_lines: true,
-        skip_records_with_error: true,
-        // Files that mix line endings (e.g. rows appended by another tool) still split into lines.
-        record_delimiter: ['\r\n', '\n', '\r'],
-        on_skip: this.onSkip,
-      },
-      this.onRecord
-    );
+  /**
+   * A scanner that hands every row of UTF-8 bytes to this reader: push the bytes, then end it and call
+   * {@link CsvRegisterReader.finish}.
+   */
+  createScanner(settings: CsvSettings): CsvByteScanner {
+    // The byte order mark is the decoder's to drop; a row may be as long as the input.
+    return new CsvByteScanner(this.onRow, {
+      delimiter: settings.delimiter,
+      bom: false,
+      maxRowBytes: Number.MAX_SAFE_INTEGER,
+    });
   }
 
-  /**
-   * Reads a whole text at once. The parser's transform and flush steps run synchronously (csv-parse's own sync
-   * API is built on the same steps), so they are called directly rather than through the stream machinery,
-   * whose end-of-input step would wait for the next tick.
-   */
+  /** Reads a whole text at once (a byte order mark already dropped). */
   readText(text: string, settings: CsvSettings): void {
     // Text arrives decoded, so a U+FFFD in it is the mark a wrong decoding left; one scan of the whole text
     // decides whether cells need checking at all.
     if (text.includes('\uFFFD')) this.rows.checkEncoding = 'text';
-    const parser = this.createParser(settings);
-    let failure: Error | null | undefined;
-    const done = (error?: Error | null): void => {
-      failure ??= error;
-    };
-    parser._transform(Buffer.from(text, 'utf8'), 'utf8', done);
-    if (failure == null) parser._flush(done);
-    if (failure != null) {
-      if (!(failure instanceof CsvError)) throw failure;
-      this.parserFailed(failure);
-    }
+    const scanner = this.createScanner(settings);
+    scanner.push(encoder.encode(text));
+    scanner.end();
     this.finish();
-  }
-
-  /** Reports an error that stopped csv-parse (none is expected with these options: errors skip records). */
-  parserFailed(error: CsvError): void {
-    const { source } = this.options;
-    this.rows.issues.push({
-      code: 'malformed_input',
-      severity: 'error',
-      message: `${source ?? 'The file'} could not be read to the end as CSV: ${error.message}.`,
-      path: [],
-      ...(source === undefined ? {} : { source }),
-    });
   }
 
   path(row: number, field: number | undefined): (string | number)[] {
@@ -175,7 +115,7 @@ export class CsvRegisterReader implements RowLocator {
     return this.labels[field]!;
   }
 
-  /** Reports an empty file; call once the parser has finished. */
+  /** Reports an empty file; call once the scanner has ended. */
   finish(): void {
     if (this.headerLength === -1) {
       this.rows.issues.push(
@@ -190,16 +130,17 @@ export class CsvRegisterReader implements RowLocator {
     }
   }
 
-  private readonly onRecord = (record: string[], info: Info): void => {
-    const skipped = info.empty_lines - this.previousEmpty;
-    const line = this.previousEnd + 1 + skipped;
-    // csv-parse counts a CRLF inside a quoted field as two lines, so its count is trusted only for records on
-    // one line; a record it sees spanning several has its line breaks counted here instead (rare, so cheap).
-    const parserSpan = info.lines - this.previousParserEnd - skipped;
-    this.previousEnd = parserSpan <= 1 ? line : line + lineBreaksIn(record);
-    this.previousParserEnd = info.lines;
-    this.previousEmpty = info.empty_lines;
-    this.record(record, line);
+  /** A row from the scanner: its cells become strings, and the record is read. */
+  private readonly onRow = (row: CsvRow): void => {
+    const count = row.fieldCount;
+    if ((row.flags[count - 1]! & FIELD_UNCLOSED) !== 0) {
+      this.unclosedQuote(row.line);
+      return;
+    }
+    const cells = this.cells;
+    cells.length = count;
+    for (let field = 0; field < count; field += 1) cells[field] = row.text(field);
+    this.record(cells, row.line);
   };
 
   /**
@@ -289,27 +230,12 @@ export class CsvRegisterReader implements RowLocator {
    * @param line - The line the record starts on.
    */
   unclosedQuote(line: number): void {
-    this.skippedRecord(line, 'CSV_QUOTE_NOT_CLOSED', undefined);
+    this.skippedRecord(line);
   }
 
-  private readonly onSkip = (error: CsvError | undefined): undefined => {
-    const lines = typeof error?.['lines'] === 'number' ? error['lines'] : this.previousParserEnd + 1;
-    const emptyLines = typeof error?.['empty_lines'] === 'number' ? error['empty_lines'] : this.previousEmpty;
-    const line = this.previousEnd + 1 + (emptyLines - this.previousEmpty);
-    this.previousEnd =
-      line + Math.max(0, lines - this.previousParserEnd - (emptyLines - this.previousEmpty) - 1);
-    this.previousParserEnd = lines;
-    this.previousEmpty = emptyLines;
-    this.skippedRecord(line, error?.code, error?.message);
-    return undefined;
-  };
-
-  private skippedRecord(line: number, errorCode: string | undefined, errorMessage: string | undefined): void {
-    // The only error csv-parse reports with these options is a quote still open when the input ends.
+  private skippedRecord(line: number): void {
     const detail =
-      errorCode === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field opened on this line is never closed, so the rest of the file could not be read'
-        : `the row could not be read as CSV (${errorMessage ?? 'unknown problem'})`;
+      'a quoted field opened on this line is never closed, so the rest of the file could not be read';
     const expected = 'a CSV row whose quoted fields are closed';
     if (this.headerLength === -1) {
       this.headerLength = 0;
@@ -389,18 +315,6 @@ export class CsvRegisterReader implements RowLocator {
       line,
     };
   }
-}
-
-/** The line breaks inside a record's cells, a CRLF counting as one. */
-function lineBreaksIn(record: readonly string[]): number {
-  let breaks = 0;
-  for (const cell of record) {
-    for (let index = 0; index < cell.length; index += 1) {
-      const code = cell.charCodeAt(index);
-      if (code === 10 || (code === 13 && cell.charCodeAt(index + 1) !== 10)) breaks += 1;
-    }
-  }
-  return breaks;
 }
 
 /** A record whose every cell is empty or white space (e.g. a line of spaces or of bare commas). */

@@ -21,8 +21,8 @@ export interface SinkImportReport extends ImportSummary {
 /**
  * Streams a long-format register CSV into a {@link CohortMarkSink}: bytes are decoded as the encoding option says
  * (to UTF-8), scanned for rows, and clean rows go straight to the sink as indexes, with no object per row. A
- * delimiter of more than one character, which the byte scanner does not read, falls back to the general reader
- * with the marks handed over as objects.
+ * delimiter of more than one character or beyond ASCII (rare) takes the general reader instead, with the marks
+ * handed over as objects.
  *
  * @param source - The CSV as an async iterable of text or byte chunks.
  * @param options - The register options (mapping, code list, dates, delimiter, encoding).
@@ -83,7 +83,7 @@ export interface CsvSliceEnd {
 }
 
 /**
- * {@link readCsvIntoSink} for one slice of a file whose delimiter the byte scanner reads: the report, and where
+ * {@link readCsvIntoSink} for one slice of a file whose delimiter the cohort reader takes: the report, and where
  * the slice ended.
  *
  * @param source - The slice's bytes.
