@@ -52,10 +52,13 @@ console.log('|:--|--:|--:|');
 for (const [name, list] of times) {
   console.log(`| ${name} | ${median(list).toFixed(1)} ms | ${Math.min(...list).toFixed(1)} ms |`);
 }
-const zod = median(times.get('zod/mini (the dependency alone)')!);
-const library = median(times.get('school-attendance (root entry)')!);
+// The verdict compares the fastest run of each: the load of a shared machine only ever adds time, so the
+// fastest of many runs is the figure it inflates least (the medians are printed beside it).
+const fastest = (name: CaseName): number => Math.min(...times.get(name)!);
+const zod = fastest('zod/mini (the dependency alone)');
+const library = fastest('school-attendance (root entry)');
 const verdict = library <= zod + BUDGET_MS ? 'within' : 'OVER';
 console.log(
-  `root entry: ${library.toFixed(1)} ms = zod/mini's ${zod.toFixed(1)} ms + ${(library - zod).toFixed(1)} ms (budget + ${BUDGET_MS} ms): ${verdict} budget`
+  `root entry, fastest runs: ${library.toFixed(1)} ms = zod/mini's ${zod.toFixed(1)} ms + ${(library - zod).toFixed(1)} ms (budget + ${BUDGET_MS} ms): ${verdict} budget`
 );
 if (verdict === 'OVER') process.exitCode = 1;
