@@ -112,6 +112,7 @@ export type {
 
 // Escalation
 export { defineEscalationPolicy } from './escalation/defineEscalationPolicy.js';
+export { safeDefineEscalationPolicy } from './escalation/safeDefineEscalationPolicy.js';
 export { explainEscalation } from './escalation/explainEscalation.js';
 export { initialEscalationState } from './escalation/initialEscalationState.js';
 export { HCAT_ESCALATION_POLICY } from './escalation/presets.js';

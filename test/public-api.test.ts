@@ -9,6 +9,7 @@ const PUBLIC_VALUES = [
   'compulsorySchoolAgeStart',
   'isOfCompulsorySchoolAge',
   'defineEscalationPolicy',
+  'safeDefineEscalationPolicy',
   'transition',
   'runEscalation',
   'HCAT_ESCALATION_POLICY',

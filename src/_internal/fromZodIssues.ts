@@ -11,16 +11,22 @@ const SIZE_UNITS: Partial<Record<string, string>> = {
 };
 
 // What zod's English messages call the type of a value: zod's `util.parsedType`, with the `en` locale's spellings.
+// Total: an odd constructor (or a getter that throws) makes it say "object" rather than throw.
 function typeName(value: unknown): string {
   if (typeof value === 'number')
     return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'number' : String(value);
   if (typeof value !== 'object') return typeof value;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  const { constructor } = value as { constructor?: { name?: unknown } };
-  return Object.getPrototypeOf(value) !== Object.prototype && 'constructor' in value && constructor
-    ? String(constructor.name)
-    : 'object';
+  try {
+    const name: unknown =
+      Object.getPrototypeOf(value) === Object.prototype
+        ? undefined
+        : (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? name : 'object';
+  } catch {
+    return 'object';
+  }
 }
 
 function describeValue(value: unknown): string {
@@ -68,13 +74,56 @@ export const ZOD_PARSE_CONTEXT: z.core.ParseContext<z.core.$ZodIssue> = {
 };
 
 const MAX_RECEIVED_LENGTH = 80;
+// How many levels of nested objects and arrays `received` shows; deeper ones are shown as `{...}` or `[...]`.
+const MAX_RECEIVED_DEPTH = 4;
 
+/**
+ * What was found, as at most {@link MAX_RECEIVED_LENGTH} characters of JSON-like text. Total, whatever the input:
+ * a BigInt is shown as `12n`, a part that contains itself as `[Circular]`, parts nested deeper than
+ * {@link MAX_RECEIVED_DEPTH} levels as `{...}` or `[...]`, functions, symbols and `undefined` by their type, and
+ * objects other than plain ones and arrays by their constructor's name (`Date`, `Map`). It stops once it has
+ * enough text, so a huge input costs no more than a small one, and a getter that throws only ends it early.
+ */
 function describeReceived(input: unknown): string {
   if (input === undefined) return 'nothing';
-  if (typeof input === 'string') return input;
-  const text = JSON.stringify(input) as string | undefined;
-  if (text === undefined) return typeof input;
-  return text.length > MAX_RECEIVED_LENGTH ? `${text.slice(0, MAX_RECEIVED_LENGTH - 3)}...` : text;
+  let text = '';
+  // The objects and arrays being written, outermost first: their number is the depth.
+  const open: unknown[] = [];
+  const write = (value: unknown): void => {
+    const kind = typeName(value);
+    if (text.length > MAX_RECEIVED_LENGTH) return;
+    if (typeof value === 'string') text += JSON.stringify(value.slice(0, MAX_RECEIVED_LENGTH));
+    else if (typeof value === 'bigint') text += `${value}n`;
+    else if (typeof value === 'number' || typeof value === 'boolean') text += String(value);
+    else if (open.includes(value)) text += '[Circular]';
+    else if (kind !== 'array' && kind !== 'object' && kind !== 'Object') text += kind;
+    else {
+      const array = kind === 'array';
+      text += array ? '[' : '{';
+      if (open.length < MAX_RECEIVED_DEPTH) {
+        open.push(value);
+        let first = true;
+        for (const key of array ? (value as unknown[]).keys() : Object.keys(value as object)) {
+          if (text.length > MAX_RECEIVED_LENGTH) break;
+          text += `${first ? '' : ','}${array ? '' : `${JSON.stringify(key)}:`}`;
+          first = false;
+          write((value as Record<string | number, unknown>)[key]);
+        }
+        open.pop();
+      } else text += '...';
+      text += array ? ']' : '}';
+    }
+  };
+  try {
+    if (typeof input === 'string') text = input;
+    else write(input);
+  } catch {
+    text += '...';
+  }
+  // Cut before a character's first half, never between its two halves.
+  return text.length > MAX_RECEIVED_LENGTH
+    ? `${text.slice(0, MAX_RECEIVED_LENGTH - 3).replace(/[\uD800-\uDBFF]$/, '')}...`
+    : text;
 }
 
 function describePath(path: readonly (string | number)[]): string {
@@ -102,10 +151,10 @@ function describeExpected(issue: z.core.$ZodIssue): string | undefined {
       return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
       if (issue.exact === true) return `exactly ${String(issue.minimum)}${unitOf(issue.origin)}`;
-      return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
+      return `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
     case 'too_big':
       if (issue.exact === true) return `exactly ${String(issue.maximum)}${unitOf(issue.origin)}`;
-      return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' || issue.origin === 'array' ? ` ${issue.origin === 'string' ? 'characters' : 'items'}` : ''}`;
+      return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
     case 'unrecognized_keys':
       return 'no other fields';
     default:
@@ -139,7 +188,7 @@ export function fromZodIssues(
         ...context,
         field: key,
         expected: 'no other fields',
-        received: key,
+        received: describeReceived(key),
       }));
     }
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
