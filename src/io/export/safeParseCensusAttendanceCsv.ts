@@ -12,6 +12,7 @@ import { CENSUS_PERIOD_ELEMENTS } from './_internal/censusRecords.js';
 import { readCsv } from './_internal/readCsv.js';
 import type { CsvRecord } from './_internal/readCsv.js';
 import { notTextIssue, resultOf } from './_internal/results.js';
+import { fromSpreadsheetSafe } from './_internal/spreadsheetSafe.js';
 import { parseWholeNumber } from './_internal/wholeNumber.js';
 import type {
   CensusAttendance,
@@ -132,7 +133,7 @@ class CensusCsvReader {
       return position === undefined ? undefined : fields[position];
     };
     const errorsBefore = this.errorCount();
-    const pupilId = cell(CENSUS_PUPIL_ID_COLUMN) ?? '';
+    const pupilId = fromSpreadsheetSafe(cell(CENSUS_PUPIL_ID_COLUMN) ?? '');
     if (pupilId === '' && layout.index.has(CENSUS_PUPIL_ID_COLUMN)) {
       this.issues.push(
         censusIssue(
@@ -270,7 +271,9 @@ class CensusCsvReader {
  * the same pupil and period, or more absence than possible sessions is an error; reasons that do not sum to
  * their totals are `totals_mismatch` warnings; columns the layout does not define are ignored with a warning.
  * Pupils come in the order of their first row, each record's reasons in {@link CENSUS_ABSENCE_REASONS} order
- * with zero reasons left out.
+ * with zero reasons left out. One leading single quote is taken off a pupil id when a `=`, `+`, `-`, `@`, tab,
+ * carriage return or another quote follows it: the quote {@link toCensusAttendanceCsv} puts there so that a
+ * spreadsheet does not run the id as a formula.
  *
  * @param text - The CSV text.
  * @param options - The file name for issues.

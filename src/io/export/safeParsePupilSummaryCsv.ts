@@ -22,6 +22,7 @@ import type { CountField } from './_internal/pupilSummaryColumns.js';
 import { readCsv } from './_internal/readCsv.js';
 import type { CsvRecord } from './_internal/readCsv.js';
 import { notTextIssue, resultOf } from './_internal/results.js';
+import { fromSpreadsheetSafe } from './_internal/spreadsheetSafe.js';
 import { parseWholeNumber } from './_internal/wholeNumber.js';
 import type {
   ParsePupilSummaryCsvOptions,
@@ -66,7 +67,9 @@ function locator(source: string | undefined): Locator {
 function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): Layout {
   const index = new Map<string, number>();
   const attributes: [string, number][] = [];
-  for (const [position, name] of header.fields.entries()) {
+  for (const [position, cell] of header.fields.entries()) {
+    // An attribute name may carry the quote that keeps a spreadsheet from running it; the summary's own never do.
+    const name = fromSpreadsheetSafe(cell);
     if (index.has(name)) {
       issues.push(
         at.issue(
@@ -249,7 +252,8 @@ function readRow(
     const position = layout.index.get(column);
     return position === undefined ? undefined : fields[position];
   };
-  const pupilIdText = cell(PUPIL_ID_COLUMN);
+  const pupilIdCell = cell(PUPIL_ID_COLUMN);
+  const pupilIdText = pupilIdCell === undefined ? undefined : fromSpreadsheetSafe(pupilIdCell);
   const pupilId = pupilIdText ?? '';
   const before = issues.length;
   if (pupilIdText === '') {
@@ -362,7 +366,8 @@ function readRow(
     checkFlag(severe, SEVERE_ABSENCE_COLUMN, flags.severeAbsence, { ...context, policy }, at, issues);
   }
   const attributes: Record<string, string> = {};
-  for (const [name, position] of layout.attributes) attributes[name] = fields[position] ?? '';
+  for (const [name, position] of layout.attributes)
+    attributes[name] = fromSpreadsheetSafe(fields[position] ?? '');
   const summaryCounts: PupilSummaryCounts = byCode === undefined ? complete : { ...complete, byCode };
   return { pupilId, attributes, counts: summaryCounts, flags, line };
 }
@@ -379,7 +384,9 @@ function readRow(
  * they are checked against the counts (a percentage agrees when it is the exact rate rounded either way to its
  * own number of decimals) and a disagreement is a `totals_mismatch` warning, never a change to the counts.
  * Columns the summary does not define are read as attributes (text). A byte-order mark and blank lines are
- * skipped; the columns may come in any order.
+ * skipped; the columns may come in any order. One leading single quote is taken off a pupil id, attribute name
+ * or attribute value when a `=`, `+`, `-`, `@`, tab, carriage return or another quote follows it: the quote
+ * {@link toPupilSummaryCsv} puts there so that a spreadsheet does not run the cell as a formula.
  *
  * @param text - The CSV text.
  * @param options - The file name for issues, and the policy for the flags.

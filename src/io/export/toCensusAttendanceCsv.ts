@@ -2,6 +2,7 @@ import { throwIfErrors } from '../../_internal/issues.js';
 import { CENSUS_CSV_HEADER, CENSUS_REASON_COLUMNS } from './_internal/censusCsvColumns.js';
 import { CENSUS_PERIOD_ELEMENTS, censusInputIssues } from './_internal/censusRecords.js';
 import { csvRow } from './_internal/csvText.js';
+import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import type { CensusPupilAttendance, CsvLineEnding } from './types.js';
 
 /**
@@ -16,6 +17,19 @@ export interface ToCensusAttendanceCsvOptions {
    * @defaultValue `'\r\n'` (RFC 4180)
    */
   readonly lineEnding?: CsvLineEnding;
+  /**
+   * Whether a pupil id that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or
+   * a carriage return) is written with a single quote before it, as OWASP advises against CSV injection. An id
+   * starting with a quote followed by one of those or another quote gets one too, so that
+   * {@link parseCensusAttendanceCsv}, which takes one such quote off, gives back every id exactly. Periods and
+   * counts are never changed.
+   *
+   * @defaultValue `true`
+   * @example
+   * toCensusAttendanceCsv([{ pupilId: '-2+3', termly }], { lineEnding: '\n' }).split('\n')[1].startsWith("'-2+3,") //=> true
+   * toCensusAttendanceCsv(pupils, { formulaSafe: false }); // ids exactly as given
+   */
+  readonly formulaSafe?: boolean;
 }
 
 /**
@@ -30,10 +44,12 @@ export interface ToCensusAttendanceCsvOptions {
  * no row. The wide layout suits spreadsheets and matches DfE's statistics files, which give each reason a
  * column. {@link parseCensusAttendanceCsv} reads it back to records with the reasons in
  * {@link CENSUS_ABSENCE_REASONS} order and zero reasons left out, which is how {@link toCensusAttendance}
- * makes them, so those records come back equal.
+ * makes them, so those records come back equal. A pupil id that a spreadsheet would run as a formula (starting
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote before it, as OWASP
+ * advises against CSV injection, unless `formulaSafe: false`; {@link parseCensusAttendanceCsv} takes it off.
  *
  * @param pupils - The pupils' records, e.g. from {@link toCensusAttendance}; written in this order.
- * @param options - The line ending.
+ * @param options - The line ending and formula safety.
  * @returns The CSV text, with a header row.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every empty pupil id, count that is not a whole number, reason that
  * is not in {@link CENSUS_ABSENCE_REASONS} or is given twice, and record with more absence than possible
@@ -48,6 +64,7 @@ export function toCensusAttendanceCsv(
   options: ToCensusAttendanceCsvOptions = {}
 ): string {
   const lineEnding = options.lineEnding ?? '\r\n';
+  const text = freeTextCell(options.formulaSafe);
   throwIfErrors(censusInputIssues(pupils));
   const lines = [csvRow(CENSUS_CSV_HEADER, lineEnding)];
   for (const pupil of pupils) {
@@ -58,7 +75,7 @@ export function toCensusAttendanceCsv(
         record.sessionDetails.map((detail) => [detail.reason, detail.absenceSessions])
       );
       const fields = [
-        pupil.pupilId,
+        text(pupil.pupilId),
         kind,
         String(record.sessionsPossible),
         String(record.sessionsAuthorised),

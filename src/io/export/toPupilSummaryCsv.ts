@@ -18,6 +18,7 @@ import {
   countIdentityIssues,
 } from './_internal/pupilSummaryColumns.js';
 import { describeValue } from './_internal/results.js';
+import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import { isWholeCount } from './_internal/wholeNumber.js';
 import type { PupilSummaryAttributeValue, PupilSummaryInput, ToPupilSummaryCsvOptions } from './types.js';
 
@@ -25,8 +26,13 @@ function percentText(percentage: Percentage): string {
   return percentage.kind === 'percentage' ? percentage.text : '';
 }
 
-function attributeText(value: PupilSummaryAttributeValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+/** An attribute's cell: text through `text` (formula safety), numbers and flags as they are. */
+function attributeText(
+  value: PupilSummaryAttributeValue | undefined,
+  text: (value: string) => string
+): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? text(value) : String(value);
 }
 
 function attributeColumnsOf(
@@ -120,11 +126,13 @@ function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): Atte
  * unrounded counts); then, with `byCode`, one `code_<code>` column per code in {@link "school-attendance"!COMPACT_CODES | COMPACT_CODES} order
  * (`code_-` is no mark yet). The integers are the record; the percentages and flags are for people and are
  * worked out again from the integers by {@link parsePupilSummaryCsv}. Fields holding a comma, quote or line
- * break are quoted as RFC 4180 says; values are otherwise written as given (a spreadsheet may read a value
- * starting with `=` as a formula).
+ * break are quoted as RFC 4180 says. A pupil id, attribute name or text attribute value that a spreadsheet would
+ * run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote
+ * before it, as OWASP advises against CSV injection, unless `formulaSafe: false`;
+ * {@link parsePupilSummaryCsv} takes the quote off again.
  *
  * @param rows - One entry per pupil, e.g. ids with {@link "school-attendance"!countSessions | countSessions} results.
- * @param options - Line ending, policy, per-code columns and attribute columns.
+ * @param options - Line ending, policy, per-code columns, attribute columns and formula safety.
  * @returns The CSV text, with a header row.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every row whose pupil id is empty or whose counts are not whole
  * numbers or do not add up, and every attribute name that clashes with a summary column.
@@ -144,9 +152,10 @@ export function toPupilSummaryCsv(
   const attributeColumns = attributeColumnsOf(rows, options.attributeColumns, issues);
   for (const [index, row] of rows.entries()) issues.push(...rowIssues(row, index, byCode));
   throwIfErrors(issues);
+  const text = freeTextCell(options.formulaSafe);
   const header = [
     PUPIL_ID_COLUMN,
-    ...attributeColumns,
+    ...attributeColumns.map(text),
     ...COUNT_COLUMNS.map(([column]) => column),
     ...DISPLAY_COLUMNS,
     ...(byCode ? CODE_COLUMNS.map(([column]) => column) : []),
@@ -155,8 +164,8 @@ export function toPupilSummaryCsv(
   for (const row of rows) {
     const { counts } = row;
     const fields = [
-      row.pupilId,
-      ...attributeColumns.map((column) => attributeText(row.attributes?.[column])),
+      text(row.pupilId),
+      ...attributeColumns.map((column) => attributeText(row.attributes?.[column], text)),
       ...COUNT_COLUMNS.map(([, field]) => String(counts[field])),
       percentText(toPercentage(toAttendanceRate(counts), policy.display)),
       percentText(toPercentage(toAbsenceRate(counts), policy.display)),

@@ -138,6 +138,19 @@ export interface ToPupilSummaryCsvOptions {
    * the order first met.
    */
   readonly attributeColumns?: readonly string[];
+  /**
+   * Whether a pupil id, attribute name or text attribute value that a spreadsheet would run as a formula (one
+   * starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote before it, as
+   * OWASP advises against CSV injection. A cell starting with a quote followed by one of those or another quote
+   * gets one too, so that {@link parsePupilSummaryCsv}, which takes one such quote off, gives back every text
+   * exactly. Counts, percentages and flags are never changed.
+   *
+   * @defaultValue `true`
+   * @example
+   * toPupilSummaryCsv([{ pupilId: '@SUM(A1)', counts }]).split('\r\n')[1].startsWith("'@SUM(A1),") //=> true
+   * toPupilSummaryCsv(rows, { formulaSafe: false }); // cells exactly as given
+   */
+  readonly formulaSafe?: boolean;
 }
 
 /**

@@ -9,10 +9,13 @@ import type { RegisterCsvWriteOptions } from './types.js';
  * @remarks
  * The header is `pupil_id,date,session,code,minutes_late,comment`, with a final `upn` column only when some
  * mark has a UPN. Cells with a quote, comma or line break are quoted as RFC 4180 says. Lines end with CRLF
- * unless `lineEnding: '\n'` is given. For very many marks, write {@link toRegisterCsvLines} to a stream instead.
+ * unless `lineEnding: '\n'` is given. A pupil id, UPN or comment starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return gets a single quote before it, so that a spreadsheet does not run it as a formula (OWASP's
+ * advice against CSV injection); {@link parseRegisterCsv} takes it off again, and `formulaSafe: false` turns it
+ * off. For very many marks, write {@link toRegisterCsvLines} to a stream instead.
  *
  * @param marks - The marks; each must name its pupil.
- * @param options - The line ending (CRLF by default).
+ * @param options - The line ending (CRLF by default) and whether free text is made formula-safe (by default).
  * @returns The CSV text, ending with a line ending.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId`.
  * @example

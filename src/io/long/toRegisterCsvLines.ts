@@ -1,5 +1,6 @@
 import { AttendanceError } from '../../errors.js';
 import type { SessionMark } from '../../sessions/types.js';
+import { freeTextCell } from '../export/_internal/spreadsheetSafe.js';
 import type { ImportedMark } from '../types.js';
 import type { RegisterCsvWriteOptions } from './types.js';
 
@@ -17,10 +18,14 @@ function cell(text: string): string {
  * @remarks
  * The header is `pupil_id,date,session,code,minutes_late,comment`, with a final `upn` column only when some
  * mark has a UPN. The code written is the statutory `code` (not a mark's `rawCode`). Cells holding a quote,
- * comma or line break are quoted as RFC 4180 says, so comments survive intact, line breaks included.
+ * comma or line break are quoted as RFC 4180 says, so comments survive intact, line breaks included. A pupil id,
+ * UPN or comment that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return) is written with a single quote before it, as OWASP advises against CSV injection, unless
+ * `formulaSafe: false`; the readers of this format take the quote off again. Codes, dates and sessions are never
+ * changed (`-` is the "no mark" code).
  *
  * @param marks - The marks; each must name its pupil.
- * @param options - The line ending (CRLF by default).
+ * @param options - The line ending (CRLF by default) and whether free text is made formula-safe (by default).
  * @returns A generator of lines, header first.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId` (checked before any line is produced).
  * @example
@@ -65,19 +70,20 @@ export function toRegisterCsvLines(
     received: marks[index]!.pupilId ?? 'nothing',
   }));
   if (first !== undefined) throw new AttendanceError([first, ...rest]);
-  return lines(marks, lineEnding, withUpn);
+  return lines(marks, lineEnding, withUpn, freeTextCell(options.formulaSafe));
 }
 
 function* lines(
   marks: readonly (SessionMark & { upn?: string; comment?: string })[],
   lineEnding: string,
-  withUpn: boolean
+  withUpn: boolean,
+  text: (value: string) => string
 ): Generator<string, void, undefined> {
   yield `pupil_id,date,session,code,minutes_late,comment${withUpn ? ',upn' : ''}${lineEnding}`;
   for (const mark of marks) {
     const minutes = mark.minutesLate === undefined ? '' : String(mark.minutesLate);
-    const comment = mark.comment === undefined ? '' : cell(mark.comment);
-    const upn = withUpn ? `,${mark.upn === undefined ? '' : cell(mark.upn)}` : '';
-    yield `${cell(mark.pupilId!)},${mark.date},${mark.session},${cell(mark.code)},${minutes},${comment}${upn}${lineEnding}`;
+    const comment = mark.comment === undefined ? '' : cell(text(mark.comment));
+    const upn = withUpn ? `,${mark.upn === undefined ? '' : cell(text(mark.upn))}` : '';
+    yield `${cell(text(mark.pupilId!))},${mark.date},${mark.session},${cell(mark.code)},${minutes},${comment}${upn}${lineEnding}`;
   }
 }

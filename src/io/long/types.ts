@@ -165,4 +165,18 @@ export type RegisterJsonOptions = RegisterReadOptions;
 export interface RegisterCsvWriteOptions {
   /** The line ending; RFC 4180 uses CRLF. @defaultValue `'\r\n'` */
   readonly lineEnding?: '\r\n' | '\n';
+  /**
+   * Whether a pupil id, UPN or comment that a spreadsheet would run as a formula (one starting with `=`, `+`,
+   * `-`, `@`, a tab or a carriage return) is written with a single quote before it, as OWASP advises against CSV
+   * injection. A cell starting with a quote followed by one of those or another quote gets one too, so that the
+   * readers of this format, which take one such quote off, give back every text exactly. Codes, dates, sessions
+   * and minutes are never changed. Turn it off only for a program that reads the cells literally.
+   *
+   * @defaultValue `true`
+   * @example
+   * toRegisterCsv([{ pupilId: '=1+2', date: isoDate('2025-09-02'), session: 'AM', code: '/' }], { lineEnding: '\n' });
+   * //=> "pupil_id,date,session,code,minutes_late,comment\n'=1+2,2025-09-02,AM,/,,\n"
+   * toRegisterCsv(marks, { formulaSafe: false }); // cells exactly as given
+   */
+  readonly formulaSafe?: boolean;
 }

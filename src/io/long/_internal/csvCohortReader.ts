@@ -27,6 +27,8 @@ export interface CohortMarkSink extends ClaimedRegister {
 
 const SPACE = 32;
 const DELETE = 127;
+/** A pupil id starting with a quote may carry a writer's guard against CSV injection: the slow way reads it. */
+const APOSTROPHE = 39;
 
 function isPlain(byte: number): boolean {
   return byte > SPACE && byte < DELETE;
@@ -92,7 +94,7 @@ function sameBytes(
  * only the first time its bytes are seen (the previous row's pupil and date are compared byte for byte; sessions
  * and codes are looked up by their packed bytes), so a clean row costs a few comparisons and no allocation.
  *
- * Anything unusual (a quoted or padded field, an unknown value, a second mark for a session, a ragged row, text
+ * Anything unusual (a quoted or padded field, a pupil id starting with a quote, an unknown value, a second mark for a session, a ragged row, text
  * that needs an encoding check) goes the slow way: the row's cells become strings and {@link CsvRegisterReader}
  * reads them, with the same checks, issues and counts as every other CSV import. The two ways agree on every
  * row; a property test holds them to it.
@@ -244,7 +246,9 @@ export class CsvCohortReader {
     const pupilEnd = ends[pupilColumn]!;
     if (!sameBytes(bytes, pupilStart, pupilEnd, this.pupilBytes, this.pupilLength)) {
       // Only plain ASCII ends are taken as they are; anything the slow way would trim goes the slow way.
-      if (pupilEnd <= pupilStart || !isPlain(bytes[pupilStart]!) || !isPlain(bytes[pupilEnd - 1]!))
+      // A leading quote may be a guard against CSV injection, which the slow way takes off.
+      const first = bytes[pupilStart]!;
+      if (pupilEnd <= pupilStart || !isPlain(first) || first === APOSTROPHE || !isPlain(bytes[pupilEnd - 1]!))
         return false;
       const pupilId = row.text(pupilColumn);
       if (pupilEnd - pupilStart > this.pupilBytes.length)

@@ -1,5 +1,6 @@
 import { AttendanceError } from '../../../errors.js';
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
+import { fromSpreadsheetSafe } from '../../export/_internal/spreadsheetSafe.js';
 import type { ImportedMark } from '../../types.js';
 import type { RegisterCsvOptions } from '../types.js';
 import type { ByteEncoding } from './byteDecoder.js';
@@ -7,7 +8,7 @@ import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
 import type { CsvRow } from './csvByteScanner.js';
 import { RegisterRows } from './registerRows.js';
 import type { RowLocator, SessionClaims } from './registerRows.js';
-import { F_PUPIL, FIELDS, normaliseColumnName, REQUIRED_FIELDS } from './resolveOptions.js';
+import { F_COMMENT, F_PUPIL, F_UPN, FIELDS, normaliseColumnName, REQUIRED_FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
 
 const FIELD_WORDS = ['pupil id', 'UPN', 'date', 'session', 'code', 'minutes late', 'comment'] as const;
@@ -37,6 +38,10 @@ function invalidCsvOption(name: string, expected: string, received: unknown): ne
 }
 
 const encoder = new TextEncoder();
+
+/** The fields a writer may prefix with a quote against CSV injection: never codes, dates, sessions or minutes. */
+const FREE_TEXT_FIELDS = [F_PUPIL, F_UPN, F_COMMENT] as const;
+const APOSTROPHE = 0x27;
 
 /**
  * Reads the records of a long-format register CSV: the first non-blank record is the header, which finds each
@@ -167,7 +172,8 @@ export class CsvRegisterReader implements RowLocator {
     const values = this.values;
     if (record.length !== this.headerLength) {
       const pupilColumn = columns[F_PUPIL]!;
-      const pupilId = pupilColumn < record.length ? record[pupilColumn]?.trim() : undefined;
+      const pupilCell = pupilColumn < record.length ? record[pupilColumn] : undefined;
+      const pupilId = pupilCell === undefined ? undefined : fromSpreadsheetSafe(pupilCell).trim();
       this.rows.rejectRow(
         this.rows.issue(
           'malformed_input',
@@ -186,6 +192,11 @@ export class CsvRegisterReader implements RowLocator {
     for (let field = 0; field < values.length; field += 1) {
       const column = columns[field]!;
       values[field] = column === -1 ? undefined : record[column];
+    }
+    // Free text may carry the quote that keeps a spreadsheet from running it as a formula (see toRegisterCsv).
+    for (const field of FREE_TEXT_FIELDS) {
+      const value = values[field];
+      if (value?.charCodeAt(0) === APOSTROPHE) values[field] = fromSpreadsheetSafe(value);
     }
     this.rows.read(row, line, line, values);
   }
