@@ -63,8 +63,10 @@ export const SIZE_CASES: readonly SizeCase[] = [
     name: 'the whole root entry',
     code: `export * from 'school-attendance';`,
     // 45 KB before the cohort engine (createCohortRegister, analyseCohortRegister and their builder and tally,
-    // about 5.5 KB of it) joined the root; raised with that reason in the changelog.
-    budget: 48 * KB,
+    // about 5.5 KB of it) joined the root, then 48 KB before every function that takes marks or escalation
+    // events checked them (sessions/checkMarks.ts, escalation/checkEvent.ts and their located messages, about
+    // 4 KB); each raise is in the changelog with its reason.
+    budget: 52 * KB,
   },
 ];
 

@@ -19,7 +19,8 @@ import {
 import { AM_OPEN, compileCalendar, PM_OPEN } from '../_internal/compiledCalendar.js';
 import type { CompiledCalendar } from '../_internal/compiledCalendar.js';
 import { invalidArgument, throwIfErrors } from '../_internal/issues.js';
-import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
+import { ascendingOrder } from '../_internal/markOrder.js';
+import { checkRegister } from '../sessions/checkMarks.js';
 
 /** What a run is looked for with. */
 export interface RunScanOptions {
@@ -283,10 +284,11 @@ class RunScanner {
 function scanMarks(
   marks: readonly SessionMark[],
   calendar: SchoolCalendar,
-  options: RunScanOptions
+  options: RunScanOptions,
+  inOrder: boolean
 ): ContinuousAbsenceRun[] {
   const scanner = new RunScanner(calendar, options);
-  const order = isAscending(marks) ? null : ascendingOrder(marks);
+  const order = inOrder ? null : ascendingOrder(marks);
   let date: IsoDate | undefined;
   let day = NOT_IN_CALENDAR;
   let morning = MISSING;
@@ -389,7 +391,10 @@ export function scanRuns(
   optionsPath: readonly (string | number)[] = []
 ): ContinuousAbsenceRun[] {
   checkRunOptions(options, optionsPath);
-  return Array.isArray(register)
-    ? scanMarks(register, calendar, options)
-    : scanCompact(register as CompactRegister, calendar, options);
+  const issues: AttendanceIssue[] = [];
+  const form = checkRegister(register, issues);
+  throwIfErrors(issues);
+  return form === 'compact'
+    ? scanCompact(register as CompactRegister, calendar, options)
+    : scanMarks(register as readonly SessionMark[], calendar, options, form === 'marks-in-order');
 }

@@ -56,7 +56,8 @@ export interface FindContinuousAbsenceOptions {
  * @param calendar - The school calendar the dates belong to, from {@link defineSchoolCalendar}.
  * @param options - The codes that make a run, and what other absence does to one.
  * @returns The runs, in date order; empty when there is none.
- * @throws {@link AttendanceError} Listing every unknown code, every repeated session and every counted mark on a
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions}
+ * does); once they are well formed, every unknown code, every repeated session and every counted mark on a
  * session the calendar has closed or does not cover; or at once for options without codes, with "no mark yet"
  * or an unknown code among them.
  * @example

@@ -2,6 +2,8 @@ import type { IsoDate } from '../calendar/types.js';
 import { outsideCodeSetIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
 import { CATEGORY_BY_SET, DEFINITION_BY_SET, NOT_IN_SET, UNMARKED } from '../_internal/codeTables.js';
 import { codeSetIndexFor } from '../_internal/codeSetIndex.js';
+import { invalidArgument } from '../_internal/issues.js';
+import { describeValue, isMarkDate } from '../sessions/checkMarks.js';
 import type { AttendanceIssue } from '../errors.js';
 import { toCompactCode } from './compactCodes.js';
 import type { CodeSetId, RegisterCodeDefinition } from './types.js';
@@ -64,7 +66,9 @@ export type CodeClassification =
  * @param code - The register code, e.g. `'L'` or `'C1'`.
  * @param options - The session date, or an explicit code set.
  * @returns The classification, `unmarked`, or `unknown` with an issue naming the code.
- * @throws {@link AttendanceError} If neither a date nor an explicit code set is given.
+ * @throws {@link AttendanceError} If neither a date nor an explicit code set is given (as when the options are
+ * missing or not an object), if the date names no real day, if the code set is none of the three, or if the code
+ * is not text.
  * @example
  * const result = classifyCode('J1', { date: isoDate('2024-09-02') });
  * result.outcome === 'classified' && result.definition.category //=> 'authorised'
@@ -75,6 +79,7 @@ export type CodeClassification =
  * @category Codes
  */
 export function classifyCode(code: string, options: ClassifyCodeOptions): CodeClassification {
+  checkArguments(code, options);
   const setIndex = codeSetIndexFor(options);
   const byte = toCompactCode(code);
   const location = { path: [], date: options.date };
@@ -94,4 +99,52 @@ export function classifyCode(code: string, options: ClassifyCodeOptions): CodeCl
     codeSet: definition.codeSet,
     warning: outsideCodeSetIssue(byte, setIndex, location),
   };
+}
+
+const CODE_SETS: readonly unknown[] = ['2024', 'pre-2024', 'by-date', undefined];
+
+/** The code and options as the contract has them, or an {@link AttendanceError}: never a TypeError. */
+function checkArguments(code: unknown, options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `classifyCode needs a date to choose the code set by date, or an explicit codeSet; received options ${describeValue(options)}.`,
+      path: ['date'],
+      field: 'date',
+      expected: 'an IsoDate, or codeSet "2024" or "pre-2024"',
+      received: describeValue(options),
+    });
+  }
+  const { date, codeSet } = options as { date?: unknown; codeSet?: unknown };
+  if (!CODE_SETS.includes(codeSet)) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `classifyCode's codeSet must be "2024", "pre-2024" or "by-date"; received ${describeValue(codeSet)}.`,
+      path: ['codeSet'],
+      field: 'codeSet',
+      expected: '"2024", "pre-2024" or "by-date"',
+      received: describeValue(codeSet),
+    });
+  }
+  const byDate = codeSet === undefined || codeSet === 'by-date';
+  if (byDate && date !== undefined && !(typeof date === 'string' && isMarkDate(date))) {
+    invalidArgument({
+      code: 'invalid_date',
+      message: `classifyCode's date ${describeValue(date)} is not a real day in YYYY-MM-DD form, so it chooses no code set.`,
+      path: ['date'],
+      field: 'date',
+      expected: 'a real day as YYYY-MM-DD',
+      received: describeValue(date),
+    });
+  }
+  if (typeof code !== 'string') {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `classifyCode reads a register code as text; received ${describeValue(code)}.`,
+      path: ['code'],
+      field: 'code',
+      expected: 'a register code as text',
+      received: describeValue(code),
+    });
+  }
 }

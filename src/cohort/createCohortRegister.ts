@@ -1,8 +1,15 @@
-import { isIsoDate } from '../calendar/isIsoDate.js';
 import type { IsoDate } from '../calendar/types.js';
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
+import {
+  checkMark,
+  checkMarks,
+  checkSlots,
+  dateTextOf,
+  describeValue,
+  isMarkDate,
+} from '../sessions/checkMarks.js';
 import { beatsByPrecedence } from '../sessions/tally.js';
 import type { SessionMark, SessionSlots } from '../sessions/types.js';
 import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
@@ -52,8 +59,10 @@ export type PupilMarks = Iterable<readonly [pupilId: string, marks: readonly Ses
  * @param pupils - Each pupil's marks.
  * @param options - Fixed slots, and what a second mark for a session means.
  * @returns The register, with any precedence resolutions as warnings.
- * @throws {@link AttendanceError} Listing every unknown code, invalid date or session, mark outside the slots
- * and (by default) every second mark for a session, each with its pupil, date and session.
+ * @throws {@link AttendanceError} Listing every value that is not a well-formed mark (as {@link countSessions}
+ * finds them: not an object, a date that names no real day, a session other than AM or PM, a code that is not
+ * text), every unknown code, mark outside the slots and (by default) every second mark for a session, each with
+ * its pupil, date and session; and pupils or fixed slots that are malformed.
  * @example
  * const register = createCohortRegister(groupMarksByPupil(marks));
  * const figures = analyseCohortRegister(register, { calendar, windows: [DFE_POLICY.penaltyNotice] });
@@ -65,6 +74,8 @@ export function createCohortRegister(
   options: CreateCohortRegisterOptions = {}
 ): CohortRegister {
   const errors: AttendanceIssue[] = [];
+  checkArguments(pupils, options, errors);
+  throwIfErrors(errors);
   const precedence = options.duplicates === 'precedence';
   let pupilId = '';
   let markIndex = 0;
@@ -103,14 +114,26 @@ export function createCohortRegister(
   // by step allocated memory that made the garbage collector walk the caller's marks again and again.
   if (Array.isArray(pupils) || pupils instanceof Map) {
     let expected = 0;
-    for (const [, pupilMarks] of pupils as Iterable<readonly [string, readonly SessionMark[]]>)
-      expected += pupilMarks.length;
+    for (const entry of pupils as Iterable<unknown>) {
+      const pupilMarks: unknown = Array.isArray(entry) ? entry[1] : undefined;
+      if (Array.isArray(pupilMarks)) expected += pupilMarks.length;
+    }
     builder.expectMarks(expected);
   }
   const fixedSlots = options.slots !== undefined;
   // Each distinct date string is checked once: its index, or -1 (not a real day), or -2 (no slot on it).
   const dateIndexByText = new Map<string, number>();
-  for (const [id, pupilMarks] of pupils) {
+  let position = -1;
+  for (const entry of pupils as Iterable<unknown>) {
+    position += 1;
+    if (!isPupilEntry(entry, position, errors)) continue;
+    const [id, pupilMarks] = entry;
+    // The shared check of marks (sessions/checkMarks.ts), made here mark by mark inside the one pass.
+    const context = { pathPrefix: [id], pupilId: id };
+    if (!Array.isArray(pupilMarks)) {
+      checkMarks(pupilMarks, errors, context);
+      continue;
+    }
     pupilId = id;
     marks = pupilMarks;
     const pupil = builder.pupil(id);
@@ -119,28 +142,27 @@ export function createCohortRegister(
     const count = pupilMarks.length;
     // A local counter: `markIndex`, which the issue builders and the resolver read, is set only before them.
     for (let index = 0; index < count; index += 1) {
-      const mark = pupilMarks[index]!;
-      const byte = toCompactCode(mark.code);
-      const date: string = mark.date;
-      let dateIndex: number;
-      if (date === previousDate) dateIndex = previousIndex;
-      else {
-        dateIndex = dateIndexByText.get(date) ?? indexOfDate(date);
-        previousDate = date;
-        previousIndex = dateIndex;
+      const mark: unknown = pupilMarks[index];
+      const date = dateTextOf(mark);
+      let dateIndex = -1;
+      if (date !== undefined) {
+        if (date === previousDate) dateIndex = previousIndex;
+        else {
+          dateIndex = dateIndexByText.get(date) ?? indexOfDate(date);
+          previousDate = date;
+          previousIndex = dateIndex;
+        }
       }
-      const session = mark.session;
+      if (!checkMark(mark, index, dateIndex !== -1, errors, context)) continue;
+      const { code, session } = mark as SessionMark;
+      const byte = toCompactCode(code);
       const pm = session === 'PM';
-      // Untrusted callers may pass any string as the session.
-      const validSession = pm || (session as string) === 'AM';
       // Open slots take every session; only fixed ones can refuse a mark.
-      if (fixedSlots && validSession && dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
+      if (fixedSlots && dateIndex >= 0 && !builder.hasSession(dateIndex, pm)) dateIndex = -2;
       markIndex = index;
-      if (byte === undefined || dateIndex < 0 || !validSession) {
-        if (byte === undefined) errors.push(unknownCodeIssue(mark.code, location('code')));
-        if (dateIndex === -1) errors.push(invalidDate(location('date'), date));
-        if (!validSession) errors.push(invalidSession(location('session'), session));
-        if (dateIndex === -2) errors.push(outsideSlots(location('date'), date, session));
+      if (byte === undefined || dateIndex < 0) {
+        if (byte === undefined) errors.push(unknownCodeIssue(code, location('code')));
+        if (dateIndex === -2) errors.push(outsideSlots(location('date'), date!, session));
         continue;
       }
       builder.add(pupil, dateIndex, pm, byte);
@@ -150,11 +172,61 @@ export function createCohortRegister(
   return builder.finish();
 
   function indexOfDate(date: string): number {
-    const index = isIsoDate(date) ? builder.dateIndex(date) : -1;
-    const known = index === -1 && isIsoDate(date) ? -2 : index;
+    const real = isMarkDate(date);
+    const index = real ? builder.dateIndex(date as IsoDate) : -1;
+    const known = index === -1 && real ? -2 : index;
     dateIndexByText.set(date, known);
     return known;
   }
+}
+
+/** The pupils are an iterable of pairs, and the options an object with well-formed slots, if any. */
+function checkArguments(pupils: unknown, options: unknown, errors: AttendanceIssue[]): void {
+  const iterable =
+    typeof pupils === 'object' &&
+    pupils !== null &&
+    typeof (pupils as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  if (!iterable) {
+    errors.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message: `The pupils must be an iterable of [pupilId, marks] pairs (e.g. a Map from groupMarksByPupil); received ${describeValue(pupils)}.`,
+      path: [],
+      expected: 'an iterable of [pupilId, marks] pairs',
+      received: describeValue(pupils),
+    });
+  }
+  if (typeof options !== 'object' || options === null) {
+    errors.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message: `The options must be an object; received ${describeValue(options)}.`,
+      path: ['options'],
+      expected: 'an object of options, or nothing',
+      received: describeValue(options),
+    });
+    return;
+  }
+  const { slots } = options as { slots?: unknown };
+  if (slots !== undefined) checkSlots(slots, errors, ['options', 'slots']);
+}
+
+/** Whether an entry of the pupils is a `[pupilId, marks]` pair with a text id; else an issue at its position. */
+function isPupilEntry(
+  entry: unknown,
+  position: number,
+  errors: AttendanceIssue[]
+): entry is [string, unknown] {
+  if (Array.isArray(entry) && typeof entry[0] === 'string') return true;
+  errors.push({
+    code: 'invalid_value',
+    severity: 'error',
+    message: `Entry ${position} of the pupils is not a [pupilId, marks] pair with the pupil id as text; received ${describeValue(Array.isArray(entry) ? entry[0] : entry)}.`,
+    path: [position],
+    expected: 'a [pupilId, marks] pair',
+    received: describeValue(Array.isArray(entry) ? entry[0] : entry),
+  });
+  return false;
 }
 
 /** The earlier mark for the same session, for the duplicate report. */
@@ -164,33 +236,6 @@ function findEarlier(marks: readonly SessionMark[], before: number, date: IsoDat
     if (mark.date === date && (mark.session === 'PM') === pm) return index;
   }
   return before;
-}
-
-function invalidDate(location: MarkLocation, date: string): AttendanceIssue {
-  return {
-    code: 'invalid_date',
-    severity: 'error',
-    message: `Mark ${String(location.path[1])} of pupil ${location.pupilId ?? ''} has date "${date}", which is not a real day in YYYY-MM-DD form.`,
-    path: location.path,
-    ...(location.pupilId === undefined ? {} : { pupilId: location.pupilId }),
-    field: 'date',
-    expected: 'a real day as YYYY-MM-DD',
-    received: date,
-  };
-}
-
-function invalidSession(location: MarkLocation, session: string): AttendanceIssue {
-  return {
-    code: 'invalid_session',
-    severity: 'error',
-    message: `Mark ${String(location.path[1])} of pupil ${location.pupilId ?? ''} has session "${session}"; expected AM or PM.`,
-    path: location.path,
-    ...(location.pupilId === undefined ? {} : { pupilId: location.pupilId }),
-    ...(location.date === undefined ? {} : { date: location.date }),
-    field: 'session',
-    expected: 'AM or PM',
-    received: session,
-  };
 }
 
 function outsideSlots(location: MarkLocation, date: string, session: string): AttendanceIssue {

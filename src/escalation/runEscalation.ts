@@ -4,7 +4,10 @@ import { toCompactCode } from '../codes/compactCodes.js';
 import { DFE_POLICY } from '../policy/presets.js';
 import type { AttendancePolicy } from '../policy/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { countRollingWindow } from '../windows/countRollingWindow.js';
+import type { AttendanceIssue } from '../errors.js';
+import { checkRegister, describeValue } from '../sessions/checkMarks.js';
+import type { RegisterForm } from '../sessions/checkMarks.js';
+import { scanRegister } from '../windows/windowScan.js';
 import type { WindowMark } from '../windows/types.js';
 import {
   APPROVED_EDUCATIONAL_ACTIVITY,
@@ -17,6 +20,8 @@ import {
   UNAUTHORISED,
 } from '../_internal/codeTables.js';
 import { compileCalendar } from '../_internal/compiledCalendar.js';
+import { throwIfErrors } from '../_internal/issues.js';
+import { eventShapeFault, isEventDate } from './checkEvent.js';
 import { initialEscalationState } from './initialEscalationState.js';
 import { HCAT_ESCALATION_POLICY } from './presets.js';
 import { transition } from './transition.js';
@@ -100,8 +105,11 @@ function categoryOf(date: IsoDate, byte: number | undefined): number {
 }
 
 /** The register's statistical categories in date order, read once. */
-function categorise(register: readonly SessionMark[] | CompactRegister): CategorisedRegister {
-  if (!Array.isArray(register)) {
+function categorise(
+  register: readonly SessionMark[] | CompactRegister,
+  form: RegisterForm
+): CategorisedRegister {
+  if (form === 'compact') {
     const { codes, slots } = register as CompactRegister;
     const categories = new Uint8Array(codes.length);
     for (let slot = 0; slot < codes.length; slot += 1)
@@ -111,7 +119,7 @@ function categorise(register: readonly SessionMark[] | CompactRegister): Categor
   const marks = register as readonly SessionMark[];
   const order = Array.from(marks.keys());
   // Only the date matters here, and a stable sort keeps equal dates in register order.
-  if (marks.some((mark, index) => index > 0 && mark.date < marks[index - 1]!.date)) {
+  if (form !== 'marks-in-order') {
     order.sort((left, right) =>
       marks[left]!.date < marks[right]!.date ? -1 : marks[left]!.date > marks[right]!.date ? 1 : 0
     );
@@ -173,10 +181,11 @@ function computeReviewDates(calendar: SchoolCalendar, weekday: number, range: Da
 /** Each distinct reach of the threshold: the date it was reached and the sessions that reached it. */
 function thresholdReaches(
   register: readonly SessionMark[] | CompactRegister,
+  form: RegisterForm,
   calendar: SchoolCalendar,
   policy: AttendancePolicy
 ): { readonly on: IsoDate; readonly sessions: readonly WindowMark[] }[] {
-  const { windows, rule } = countRollingWindow(register, calendar, policy.penaltyNotice);
+  const { windows, rule } = scanRegister(register, form, calendar, policy.penaltyNotice);
   // A further notice is considered only for a further set of sessions: a window counts as a new reach when all
   // its sessions come after the date the previous reach was made.
   const reaches: { on: IsoDate; sessions: readonly WindowMark[] }[] = [];
@@ -206,7 +215,13 @@ function thresholdReaches(
  * @param calendar - The school calendar.
  * @param options - The pupil, policies, review day, range and recorded events.
  * @returns The timeline and the final state.
- * @throws {@link AttendanceError} If the penalty-notice window cannot place a counted session in the calendar.
+ * Events are checked as {@link transition} checks them: one it cannot apply (not an object, an unknown type, a
+ * date that names no real day, figures that are not whole sessions) is reported as a refused step, never thrown
+ * on; events without a real date, which cannot be put in order, are refused first.
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions}
+ * does), options that are not options (a pupil id that is not text, events that are not a list, a review weekday
+ * other than 1 to 5, a range whose dates name no real day), and counted sessions the penalty-notice window cannot
+ * place in the calendar.
  * @example
  * const timeline = runEscalation(marks, calendar, { pupilId: 'P1' });
  * timeline.state.stage //=> the stage at the end of the year
@@ -218,15 +233,23 @@ export function runEscalation(
   calendar: SchoolCalendar,
   options: RunEscalationOptions
 ): EscalationTimeline {
+  const issues: AttendanceIssue[] = [];
+  checkEscalationOptions(options, issues);
+  const form = checkRegister(register, issues);
+  throwIfErrors(issues);
   const policy = options.policy ?? HCAT_ESCALATION_POLICY;
   const range = options.range ?? {};
-  const { dates, categories } = categorise(register);
+  const { dates, categories } = categorise(register, form);
   // A threshold reached before the period under review belongs to an earlier run.
-  const reaches = thresholdReaches(register, calendar, options.attendancePolicy ?? DFE_POLICY).filter(
+  const reaches = thresholdReaches(register, form, calendar, options.attendancePolicy ?? DFE_POLICY).filter(
     (reach) => range.from === undefined || reach.on >= range.from
   );
-  const events = [...(options.events ?? [])].sort((left, right) =>
-    left.on < right.on ? -1 : left.on > right.on ? 1 : 0
+  // An event that is not one, or has no real date, cannot be put in date order: it is refused before the others
+  // (the machine refuses it, the state unchanged), so the timeline reports it rather than the run failing.
+  const given: readonly unknown[] = options.events ?? [];
+  const unplaceable = given.filter((event) => eventShapeFault(event) !== null) as EscalationEvent[];
+  const events = (given.filter((event) => eventShapeFault(event) === null) as EscalationEvent[]).sort(
+    (left, right) => (left.on < right.on ? -1 : left.on > right.on ? 1 : 0)
   );
   let state = options.initialState ?? initialEscalationState(options.pupilId);
   const steps: EscalationStep[] = [];
@@ -241,6 +264,7 @@ export function runEscalation(
       steps.push({ event, stage: state.stage, actions: [], refusal: result.refusal });
     }
   };
+  for (const event of unplaceable) apply(event);
   let markIndex = 0;
   let reachIndex = 0;
   let eventIndex = 0;
@@ -271,4 +295,80 @@ export function runEscalation(
   }
   while (eventIndex < events.length) apply(events[eventIndex++]!);
   return { state, steps, actions };
+}
+
+/** The options of {@link runEscalation}, checked before the register is read. */
+function checkEscalationOptions(options: unknown, issues: AttendanceIssue[]): void {
+  const fault = (field: string, message: string, expected: string, received: unknown): void => {
+    issues.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message,
+      path: field === '' ? ['options'] : ['options', ...field.split('.')],
+      ...(field === '' ? {} : { field }),
+      expected,
+      received: describeValue(received),
+    });
+  };
+  if (typeof options !== 'object' || options === null) {
+    fault(
+      '',
+      `runEscalation needs options with the pupil's id; received ${describeValue(options)}.`,
+      'an object of options',
+      options
+    );
+    return;
+  }
+  const { pupilId, events, reviewWeekday, range } = options as Record<string, unknown>;
+  if (typeof pupilId !== 'string') {
+    fault(
+      'pupilId',
+      `The pupil id must be text; received ${describeValue(pupilId)}.`,
+      'a pupil id as text',
+      pupilId
+    );
+  }
+  if (events !== undefined && !Array.isArray(events)) {
+    fault(
+      'events',
+      `The recorded events must be a list; received ${describeValue(events)}.`,
+      'an array of events',
+      events
+    );
+  }
+  const weekdayValid =
+    reviewWeekday === undefined ||
+    (typeof reviewWeekday === 'number' &&
+      Number.isInteger(reviewWeekday) &&
+      reviewWeekday >= 1 &&
+      reviewWeekday <= 5);
+  if (!weekdayValid) {
+    fault(
+      'reviewWeekday',
+      `The review weekday must be 1 (Monday) to 5 (Friday); received ${describeValue(reviewWeekday)}.`,
+      'a whole number from 1 to 5',
+      reviewWeekday
+    );
+  }
+  if (range === undefined) return;
+  if (typeof range !== 'object' || range === null) {
+    fault(
+      'range',
+      `The range must be an object with from and to dates; received ${describeValue(range)}.`,
+      'a date range',
+      range
+    );
+    return;
+  }
+  for (const end of ['from', 'to'] as const) {
+    const date = (range as Record<string, unknown>)[end];
+    if (date !== undefined && !isEventDate(date)) {
+      fault(
+        `range.${end}`,
+        `The range's ${end} date ${describeValue(date)} is not a real day in YYYY-MM-DD form.`,
+        'a real day as YYYY-MM-DD',
+        date
+      );
+    }
+  }
 }

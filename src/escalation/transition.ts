@@ -1,7 +1,9 @@
 import type { IsoDate } from '../calendar/types.js';
 import { assessPenaltyNotice } from '../penalties/assessPenaltyNotice.js';
-import { addIsoDays } from '../_internal/dates.js';
+import { addIsoDays, differenceInIsoDays } from '../_internal/dates.js';
 import { compareRateToPercent } from '../_internal/exactRate.js';
+import { describeValue } from '../sessions/checkMarks.js';
+import { eventFieldFault, eventShapeFault } from './checkEvent.js';
 import { HCAT_ESCALATION_POLICY } from './presets.js';
 import { REVIEW_TRANSITIONS, STAGE_ENTRY_ACTIONS, STAY_ACTIONS } from './transitionTable.js';
 import type { ReviewCondition } from './transitionTable.js';
@@ -36,9 +38,21 @@ const ACTION_TEXT: Readonly<Record<EscalationActionKind, string>> = {
   'continued-monitoring': 'continued monitoring',
 };
 
-function refuse(state: EscalationState, code: EscalationRefusal['code'], message: string): TransitionResult {
-  return { ok: false, state, refusal: { code, message } };
+function refuse(
+  state: EscalationState,
+  code: EscalationRefusal['code'],
+  message: string,
+  field?: string
+): TransitionResult {
+  return {
+    ok: false,
+    state,
+    refusal: field === undefined || field === '' ? { code, message } : { code, message, field },
+  };
 }
+
+/** The last day an {@link IsoDate} can name: a period that would end after it cannot be dated. */
+const LAST_DAY = '9999-12-31' as IsoDate;
 
 function percentOf(numerator: number, denominator: number): string {
   if (denominator === 0) return 'no possible sessions';
@@ -61,8 +75,10 @@ function periodSince(
   };
 }
 
-function weeksAfter(date: IsoDate, weeks: number): IsoDate {
-  return addIsoDays(date, weeks * DAYS_IN_WEEK);
+/** The date `weeks` weeks after `date`, or null when that is after 9999-12-31 (or the weeks are no number). */
+function weeksAfter(date: IsoDate, weeks: number): IsoDate | null {
+  const days = weeks * DAYS_IN_WEEK;
+  return days <= differenceInIsoDays(LAST_DAY, date) ? addIsoDays(date, days) : null;
 }
 
 /** The stage-1 extension: one unit of weeks per further day of absence since the stage began, capped. */
@@ -198,6 +214,15 @@ function enterStage(
         : state.penaltyConsideredThrough,
   };
   const reviewWeeks = reviewWeeksOf(stage, policy);
+  const reviewDueOn = reviewWeeks === null ? null : weeksAfter(on, reviewWeeks);
+  if (reviewWeeks !== null && reviewDueOn === null) {
+    return refuse(
+      state,
+      'invalid-event',
+      `Stage ${stage}, entered on ${on}, would be reviewed ${reviewWeeks} weeks later, after ${LAST_DAY}.`,
+      'on'
+    );
+  }
   const kinds: EscalationActionKind[] = [...STAGE_ENTRY_ACTIONS[stage]];
   if (stage === 4 && noticeLimitReached(state, on)) kinds.push('other-action-needed');
   const actions = makeActions(entered, kinds, stage, on, reason, figures ?? state.latestFigures);
@@ -214,7 +239,7 @@ function enterStage(
     ok: true,
     state: {
       ...entered,
-      reviewDueOn: reviewWeeks === null ? null : weeksAfter(on, reviewWeeks),
+      reviewDueOn,
       dueActions: actions.map((action) => action.id),
       history: [...state.history, entry],
     },
@@ -229,20 +254,21 @@ function review(
 ): TransitionResult {
   const { on, figures } = event;
   const previous = state.latestFigures;
-  const consistent =
-    figures.attended + figures.absent === figures.possible && figures.attended >= 0 && figures.absent >= 0;
-  if (!consistent) {
+  // Each figure is already a whole number of sessions, 0 or more (checkEvent.ts).
+  if (figures.attended + figures.absent !== figures.possible) {
     return refuse(
       state,
       'invalid-event',
-      `Review figures must be whole sessions with attended + absent = possible; received ${figures.attended} + ${figures.absent} for ${figures.possible}.`
+      `Review figures must be whole sessions with attended + absent = possible; received ${figures.attended} + ${figures.absent} for ${figures.possible}.`,
+      'figures.possible'
     );
   }
   if (previous !== null && (figures.attended < previous.attended || figures.absent < previous.absent)) {
     return refuse(
       state,
       'invalid-event',
-      `Review figures are cumulative and cannot fall: attended ${figures.attended} after ${previous.attended}, absent ${figures.absent} after ${previous.absent}. Count from the same start date as earlier reviews.`
+      `Review figures are cumulative and cannot fall: attended ${figures.attended} after ${previous.attended}, absent ${figures.absent} after ${previous.absent}. Count from the same start date as earlier reviews.`,
+      figures.attended < previous.attended ? 'figures.attended' : 'figures.absent'
     );
   }
   // Stage 1 monitoring runs one more week per further day of absence, so its end moves with each review.
@@ -251,6 +277,14 @@ function review(
     state.stage === 1 && state.enteredOn !== null
       ? weeksAfter(state.enteredOn, policy.monitoringWeeks + extensionWeeks)
       : state.reviewDueOn;
+  if (reviewDueOn === null && state.stage === 1 && state.enteredOn !== null) {
+    return refuse(
+      state,
+      'invalid-event',
+      `Stage 1 monitoring from ${state.enteredOn}, extended by ${extensionWeeks} weeks for ${figures.absent} absent sessions, would end after ${LAST_DAY}.`,
+      extensionWeeks > 0 ? 'figures.absent' : 'on'
+    );
+  }
   const reviewed: EscalationState = {
     ...state,
     extensionWeeks,
@@ -356,6 +390,14 @@ function applyEvent(
     case 'plan-agreed': {
       // The plan's review runs from the day it is agreed, and improvement is measured from the latest figures.
       const reviewDueOn = event.reviewOn ?? weeksAfter(event.on, policy.planReviewWeeks);
+      if (reviewDueOn === null) {
+        return refuse(
+          state,
+          'invalid-event',
+          `A plan agreed on ${event.on} would be reviewed ${policy.planReviewWeeks} weeks later, after ${LAST_DAY}.`,
+          'on'
+        );
+      }
       return completeAction(state, 'attendance-plan', event.on, event.type, {
         reviewDueOn,
         baseline: state.latestFigures ?? state.baseline,
@@ -460,7 +502,10 @@ const STAGES: readonly number[] = [0, 1, 2, 3, 4, 5];
  * panel and formal plan, 3 referral to the education welfare service, 4 penalty notice (threshold and notice
  * limits from the national framework), 5 continued monitoring with re-entry after a decline. A review is
  * decided by the table in `transitionTable.ts`, read top to bottom. Each stage entry sends its actions once,
- * however often reviews repeat. Events must come in date order; an earlier event is refused.
+ * however often reviews repeat. Events must come in date order; an earlier event is refused. An event the machine
+ * cannot apply as given (not an object, an unknown type, a date or threshold date that names no real day, figures
+ * that are not whole sessions 0 or more, a letter that is no action, a review period that would end after
+ * 9999-12-31) is refused as `invalid-event`, with `refusal.field` naming the field.
  *
  * @param state - The pupil's current state, from {@link initialEscalationState} or a previous transition.
  * @param event - What happened, with its date.
@@ -483,8 +528,15 @@ export function transition(
   event: EscalationEvent,
   policy: EscalationPolicy = HCAT_ESCALATION_POLICY
 ): TransitionResult {
-  if (!STAGES.includes(state.stage))
-    return refuse(state, 'invalid-event', `Unknown stage ${String(state.stage)}.`);
+  // The state is checked as the unknown value it may be (states are stored as JSON between runs).
+  const given: unknown = state;
+  if (typeof given !== 'object' || given === null || !STAGES.includes(state.stage)) {
+    const stage = typeof given === 'object' && given !== null ? (given as { stage?: unknown }).stage : given;
+    return refuse(state, 'invalid-event', `Unknown stage ${describeValue(stage)}.`);
+  }
+  // An event that is not one, or has no real date, cannot even be put in order.
+  const shapeFault = eventShapeFault(event);
+  if (shapeFault !== null) return refuse(state, 'invalid-event', shapeFault.message, shapeFault.field);
   if (state.latestEventOn !== null && event.on < state.latestEventOn) {
     return refuse(
       state,
@@ -493,8 +545,13 @@ export function transition(
     );
   }
   if (event.type === 'override' && !STAGES.includes(event.toStage)) {
-    return refuse(state, 'invalid-event', `Unknown stage ${String(event.toStage)}.`);
+    return refuse(state, 'invalid-event', `Unknown stage ${describeValue(event.toStage)}.`, 'toStage');
   }
+  const fieldFault = eventFieldFault(event);
+  if (fieldFault !== null) return refuse(state, 'invalid-event', fieldFault.message, fieldFault.field);
   const result = applyEvent(state, event, policy);
-  return result.ok ? { ...result, state: { ...result.state, latestEventOn: event.on } } : result;
+  // A refusal leaves the state as it was given, whatever the event's handler had begun.
+  return result.ok
+    ? { ...result, state: { ...result.state, latestEventOn: event.on } }
+    : { ...result, state };
 }

@@ -234,6 +234,12 @@ export interface EscalationRefusal {
     'out-of-order' | 'wrong-stage' | 'unknown-notice' | 'notice-limit-reached' | 'not-due' | 'invalid-event';
   /** What was wrong, in plain English. */
   readonly message: string;
+  /**
+   * For an `invalid-event` refusal, the field of the event that was wrong, as a dotted path within the event
+   * (e.g. `'on'`, `'figures.possible'`, `'figures.penaltyThresholdReachedOn'`); absent when the event as a whole
+   * is not one, and for the other refusals.
+   */
+  readonly field?: string;
 }
 
 /**

@@ -2,7 +2,10 @@ import type { IsoDate, SchoolCalendar, Session } from '../calendar/types.js';
 import { AttendanceError } from '../errors.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { countRollingWindow } from '../windows/countRollingWindow.js';
+import { checkRegister } from '../sessions/checkMarks.js';
+import type { RegisterForm } from '../sessions/checkMarks.js';
+import { scanRegister } from '../windows/windowScan.js';
+import { throwIfErrors } from '../_internal/issues.js';
 import type { RollingWindowResult } from '../windows/types.js';
 import { toCompactCode } from '../codes/compactCodes.js';
 import { compileCalendar, isSessionOpen } from '../_internal/compiledCalendar.js';
@@ -219,11 +222,12 @@ function tallyCompact(register: CompactRegister, tally: LatenessTally): Lateness
 
 function persistentLatenessOf(
   register: readonly SessionMark[] | CompactRegister,
+  form: RegisterForm,
   calendar: SchoolCalendar,
   policy: LatenessPolicy
 ): RollingWindowResult | AttendanceError {
   try {
-    return countRollingWindow(register, calendar, policy.persistentLateness);
+    return scanRegister(register, form, calendar, policy.persistentLateness);
   } catch (error) {
     if (error instanceof AttendanceError) return error;
     throw error;
@@ -255,7 +259,9 @@ function persistentLatenessOf(
  * @param calendar - The school calendar the dates belong to, from {@link defineSchoolCalendar}.
  * @param policy - The lateness policy, e.g. {@link HCAT_LATENESS_POLICY} or one from {@link defineLatenessPolicy}.
  * @returns The per half-term rows in date order, the totals and the persistent-lateness window.
- * @throws {@link AttendanceError} Listing every late mark the calendar cannot place in a half-term, every repeated
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions} does,
+ * including `minutesLate` that is not a whole number of minutes, 0 or more); once they are well formed, every late
+ * mark the calendar cannot place in a half-term, every repeated
  * session, and every mark counted by the persistent-lateness window that the calendar cannot place.
  * @example
  * const counts = countLateness(
@@ -278,14 +284,18 @@ export function countLateness(
   calendar: SchoolCalendar,
   policy: LatenessPolicy
 ): LatenessCounts {
+  const markIssues: AttendanceIssue[] = [];
+  const form = checkRegister(register, markIssues);
+  throwIfErrors(markIssues);
   const compiled = compileCalendar(calendar);
-  const tally = Array.isArray(register)
-    ? tallyMarks(
-        register as readonly SessionMark[],
-        () => new LatenessTally(compiled, calendar.name, policy, false)
-      )
-    : tallyCompact(register as CompactRegister, new LatenessTally(compiled, calendar.name, policy, true));
-  const persistentLateness = persistentLatenessOf(register, calendar, policy);
+  const tally =
+    form === 'compact'
+      ? tallyCompact(register as CompactRegister, new LatenessTally(compiled, calendar.name, policy, true))
+      : tallyMarks(
+          register as readonly SessionMark[],
+          () => new LatenessTally(compiled, calendar.name, policy, false)
+        );
+  const persistentLateness = persistentLatenessOf(register, form, calendar, policy);
   // Late marks are read in date order; issues are reported in the order of the register, as elsewhere.
   const position = (issue: AttendanceIssue): number =>
     issue.path.find((part) => typeof part === 'number') ?? 0;

@@ -1,6 +1,7 @@
 import type { CodeSetId } from '../codes/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import { throwIfErrors } from '../_internal/issues.js';
+import { checkRegister, describeValue } from './checkMarks.js';
 import { countsFromHistograms, tallyCompact, tallyMarks } from './tally.js';
 import type { CompactRegister, SessionCounts, SessionMark } from './types.js';
 
@@ -50,7 +51,9 @@ export interface CountSessionsOptions {
  * @param register - The enrolment's marks, or its compact register.
  * @param options - The code set, duplicate handling and treatment of unmarked sessions.
  * @returns The counts, with any warnings.
- * @throws {@link AttendanceError} Listing every unknown code and every repeated session.
+ * @throws {@link AttendanceError} Listing every mark that is not a mark (not an object, a date that names no real
+ * day, a session other than AM or PM, a code that is not text), a compact register whose slots are malformed, and
+ * options that name no choice; once every mark is well formed, every unknown code and every repeated session.
  * @example
  * const counts = countSessions([
  *   { date: isoDate('2024-09-02'), session: 'AM', code: '/' },
@@ -70,13 +73,53 @@ export function countSessions(
   options: CountSessionsOptions = {}
 ): SessionCounts {
   const issues: AttendanceIssue[] = [];
-  const histograms = isCompact(register)
-    ? tallyCompact(register, options, issues)
-    : tallyMarks(register, options, issues);
+  checkCountOptions(options, issues);
+  const form = checkRegister(register, issues);
+  throwIfErrors(issues);
+  const histograms =
+    form === 'compact'
+      ? tallyCompact(register as CompactRegister, options, issues)
+      : tallyMarks(register as readonly SessionMark[], options, issues, form === 'marks-in-order');
   throwIfErrors(issues);
   return countsFromHistograms(histograms, options, issues);
 }
 
-function isCompact(register: readonly SessionMark[] | CompactRegister): register is CompactRegister {
-  return !Array.isArray(register);
+const OPTION_VALUES: Readonly<Record<keyof CountSessionsOptions, readonly string[]>> = {
+  codeSet: ['by-date', '2024', 'pre-2024'],
+  duplicates: ['error', 'precedence'],
+  unmarked: ['unmarked', 'as-N'],
+};
+
+const OPTION_FIELDS = Object.keys(OPTION_VALUES) as (keyof CountSessionsOptions)[];
+
+/** Options that are not options (or name no choice) are an error, not the defaults in silence. */
+function checkCountOptions(options: unknown, issues: AttendanceIssue[]): void {
+  if (typeof options !== 'object' || options === null) {
+    issues.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message: `The options of countSessions must be an object; received ${describeValue(options)}.`,
+      path: ['options'],
+      expected: 'an object of options, or nothing',
+      received: describeValue(options),
+    });
+    return;
+  }
+  const { codeSet, duplicates, unmarked } = options as Record<string, unknown>;
+  // Counting a trust calls this once per pupil, almost always with the defaults.
+  if (codeSet === undefined && duplicates === undefined && unmarked === undefined) return;
+  for (const field of OPTION_FIELDS) {
+    const value: unknown = (options as Record<string, unknown>)[field];
+    const allowed = OPTION_VALUES[field];
+    if (value === undefined || allowed.includes(value as string)) continue;
+    issues.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message: `The option ${field} must be one of ${allowed.map((choice) => `"${choice}"`).join(', ')}; received ${describeValue(value)}.`,
+      path: [field],
+      field,
+      expected: allowed.join(' | '),
+      received: describeValue(value),
+    });
+  }
 }

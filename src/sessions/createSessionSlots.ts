@@ -1,16 +1,18 @@
 import type { IsoDate, Session, SessionSlot } from '../calendar/types.js';
-import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import type { AttendanceIssue } from '../errors.js';
-import { throwIfErrors } from '../_internal/issues.js';
+import { invalidArgument, throwIfErrors } from '../_internal/issues.js';
+import { checkSlotArrays, describeValue, trustSlots } from './checkMarks.js';
 import type { SessionSlots } from './types.js';
 
 /**
- * Builds the shared {@link SessionSlots} of a period from its dated sessions, checking that they run in
- * strictly ascending order (date, then `AM` before `PM`) so that no session appears twice.
+ * Builds the shared {@link SessionSlots} of a period from its dated sessions, checking that each is a real day and
+ * an `AM` or `PM` session, and that they run in strictly ascending order (date, then `AM` before `PM`) so that no
+ * session appears twice.
  *
  * @param slots - The period's sessions in register order.
  * @returns The slots, ready to back compact registers.
- * @throws {@link AttendanceError} Listing every slot that is out of order or repeated.
+ * @throws {@link AttendanceError} Listing every slot that is not a slot, every date that names no real day, every
+ * session other than AM or PM, and every slot that is out of order or repeated.
  * @example
  * const slots = createSessionSlots([
  *   { date: isoDate('2024-09-02'), session: 'AM' },
@@ -20,34 +22,49 @@ import type { SessionSlots } from './types.js';
  * @category Sessions
  */
 export function createSessionSlots(slots: readonly SessionSlot[]): SessionSlots {
+  if (!Array.isArray(slots)) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `Session slots are a list of { date, session }; received ${describeValue(slots)}.`,
+      path: [],
+      expected: 'an array of session slots',
+      received: describeValue(slots),
+    });
+  }
   const issues: AttendanceIssue[] = [];
   const dates: IsoDate[] = new Array<IsoDate>(slots.length);
   const sessions: Session[] = new Array<Session>(slots.length);
-  let first2024Index = slots.length;
+  const isSlot = new Uint8Array(slots.length);
   for (let index = 0; index < slots.length; index += 1) {
-    const slot = slots[index];
-    if (slot === undefined) continue;
-    dates[index] = slot.date;
-    sessions[index] = slot.session;
-    if (first2024Index === slots.length && slot.date >= CODE_SET_2024_START) first2024Index = index;
-    const previous = slots[index - 1];
-    if (previous === undefined) continue;
-    const ascending =
-      slot.date > previous.date ||
-      (slot.date === previous.date && previous.session === 'AM' && slot.session === 'PM');
-    if (!ascending) {
+    const slot: unknown = slots[index];
+    if (typeof slot !== 'object' || slot === null) {
       issues.push({
-        code: 'unsorted_slots',
+        code: 'invalid_value',
         severity: 'error',
-        message: `Session slot ${index} (${slot.date} ${slot.session}) does not come after slot ${index - 1} (${previous.date} ${previous.session}).`,
+        message: `Session slot ${index} is ${describeValue(slot)}, not a slot: an object with a date and a session.`,
         path: [index],
-        date: slot.date,
-        session: slot.session,
-        expected: `a session after ${previous.date} ${previous.session}`,
-        received: `${slot.date} ${slot.session}`,
+        expected: 'a session slot: an object with date and session',
+        received: describeValue(slot),
       });
+      continue;
     }
+    isSlot[index] = 1;
+    dates[index] = (slot as SessionSlot).date;
+    sessions[index] = (slot as SessionSlot).session;
   }
+  const checked: AttendanceIssue[] = [];
+  const first2024Index = checkSlotArrays(
+    dates,
+    sessions,
+    checked,
+    (index, field) => (field === undefined ? [index] : [index, field]),
+    true
+  );
+  // A slot that is not an object has been reported already: its empty place adds nothing more.
+  for (const issue of checked) if (isSlot[issue.path[0] as number] === 1) issues.push(issue);
+  issues.sort((left, right) => (left.path[0] as number) - (right.path[0] as number));
   throwIfErrors(issues);
-  return { dates, sessions, first2024Index };
+  const result = { dates, sessions, first2024Index };
+  trustSlots(result);
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { AttendanceIssue } from '../errors.js';
 import { throwIfErrors } from '../_internal/issues.js';
+import { checkMarks } from './checkMarks.js';
 import type { SessionMark } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ import type { SessionMark } from './types.js';
  *
  * @param marks - Marks that each carry a `pupilId`, e.g. from {@link parseSessionMarks}.
  * @returns A map from pupil id to that pupil's marks.
- * @throws {@link AttendanceError} Listing every mark without a `pupilId` (it cannot be given to a pupil).
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions}
+ * does); once they are well formed, every mark without a `pupilId` (it cannot be given to a pupil).
  * @example
  * const byPupil = groupMarksByPupil([
  *   { pupilId: 'A', date: isoDate('2024-09-02'), session: 'AM', code: '/' },
@@ -20,6 +22,8 @@ import type { SessionMark } from './types.js';
 export function groupMarksByPupil(marks: readonly SessionMark[]): Map<string, SessionMark[]> {
   const byPupil = new Map<string, SessionMark[]>();
   const issues: AttendanceIssue[] = [];
+  checkMarks(marks, issues);
+  throwIfErrors(issues);
   marks.forEach((mark, index) => {
     if (mark.pupilId === undefined) {
       issues.push({

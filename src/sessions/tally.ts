@@ -6,7 +6,7 @@ import type { AttendanceIssue } from '../errors.js';
 import type { CompactRegister, SessionCounts, SessionMark } from './types.js';
 import { duplicateMarkIssue, outsideCodeSetIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
 import type { MarkLocation } from '../_internal/codeIssues.js';
-import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
+import { ascendingOrder } from '../_internal/markOrder.js';
 import { collectHits } from '../windows/windowCollector.js';
 import type { WindowCollector } from '../windows/windowCollector.js';
 import {
@@ -157,25 +157,29 @@ function locate(mark: SessionMark, index: number, field?: string): MarkLocation 
 /**
  * Counts an object-form register into per-set histograms; issues are pushed as found.
  *
- * @param marks - The marks, in any order.
+ * @param marks - The marks, in any order, each checked by {@link checkMarks}.
  * @param options - The code set and duplicates options.
  * @param issues - Receives unknown codes, codes of the other set and second marks for a session.
+ * @param inOrder - Whether the marks already run in register order (as {@link checkMarks} found).
  * @returns The shared histograms, filled.
  * @example
- * const histograms = tallyMarks(marks, {}, issues);
+ * const histograms = tallyMarks(marks, {}, issues, checkMarks(marks, issues));
  */
 export function tallyMarks(
   marks: readonly SessionMark[],
   options: TallyOptions,
-  issues: AttendanceIssue[]
+  issues: AttendanceIssue[],
+  inOrder: boolean
 ): Int32Array {
   const histograms = clearedScratch();
   const fixedSet = fixedSetIndex(options.codeSet);
   const resolveByPrecedence = options.duplicates === 'precedence';
   // Sorting is only needed to bring repeated sessions together; registers usually arrive in order.
-  const order = isAscending(marks) ? null : ascendingOrder(marks);
-  let sessionDate = '';
-  let sessionName = '';
+  const order = inOrder ? null : ascendingOrder(marks);
+  // The session being counted: none before the first mark (undefined matches no mark's date, where '' would match
+  // a mark with an empty date and send the first mark to look for an earlier one).
+  let sessionDate: string | undefined;
+  let sessionName: string | undefined;
   let sessionFirstIndex = -1;
   // The histogram slot of the mark currently counted for this session, or -1 when none is.
   let winnerSlot = -1;

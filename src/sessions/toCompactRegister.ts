@@ -2,6 +2,7 @@ import { toCompactCode } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
 import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
 import { throwIfErrors } from '../_internal/issues.js';
+import { checkMarks, checkSlots } from './checkMarks.js';
 import type { CompactRegister, SessionMark, SessionSlots } from './types.js';
 
 /**
@@ -37,7 +38,9 @@ function findSlot(slots: SessionSlots, mark: SessionMark): number {
  * @param slots - The period's session slots, from {@link createSessionSlots}.
  * @param pupilId - The pupil, carried into the register and its issues.
  * @returns The compact register.
- * @throws {@link AttendanceError} Listing every unknown code, every mark outside the slots and every repeated session.
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions}
+ * does) and malformed slots; once they are well formed, every unknown code, every mark outside the slots and
+ * every repeated session.
  * @example
  * const slots = createSessionSlots([
  *   { date: isoDate('2024-09-02'), session: 'AM' },
@@ -52,9 +55,12 @@ export function toCompactRegister(
   slots: SessionSlots,
   pupilId?: string
 ): CompactRegister {
+  const issues: AttendanceIssue[] = [];
+  checkMarks(marks, issues, pupilId === undefined ? {} : { pupilId });
+  checkSlots(slots, issues, ['slots']);
+  throwIfErrors(issues);
   const codes = new Uint8Array(slots.dates.length);
   const markIndexBySlot = new Int32Array(slots.dates.length).fill(-1);
-  const issues: AttendanceIssue[] = [];
   marks.forEach((mark, index) => {
     const location = {
       path: [index],

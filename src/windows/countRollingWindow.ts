@@ -1,6 +1,9 @@
 import type { SchoolCalendar } from '../calendar/types.js';
 import type { CompactRegister, SessionMark } from '../sessions/types.js';
-import { scanCompact, scanMarks } from './windowScan.js';
+import type { AttendanceIssue } from '../errors.js';
+import { checkRegister } from '../sessions/checkMarks.js';
+import { throwIfErrors } from '../_internal/issues.js';
+import { scanRegister } from './windowScan.js';
 import type { RollingWindowResult, WindowRule } from './types.js';
 
 /**
@@ -21,7 +24,8 @@ import type { RollingWindowResult, WindowRule } from './types.js';
  * @param calendar - The school calendar the dates belong to.
  * @param rule - The window: length, unit, threshold, counted codes and first counted date.
  * @returns What the window found.
- * @throws {@link AttendanceError} Listing repeated sessions and counted sessions the calendar cannot place.
+ * @throws {@link AttendanceError} Listing every mark that is not a well-formed mark (as {@link countSessions}
+ * does); once they are well formed, repeated sessions and counted sessions the calendar cannot place.
  * @example
  * const national = { length: 10, unit: 'school-weeks', threshold: 10, codes: ['G', 'N', 'O', 'U'] } as const;
  * const result = countRollingWindow(marks, calendar, national);
@@ -34,7 +38,8 @@ export function countRollingWindow(
   calendar: SchoolCalendar,
   rule: WindowRule
 ): RollingWindowResult {
-  return Array.isArray(register)
-    ? scanMarks(register, calendar, rule)
-    : scanCompact(register as CompactRegister, calendar, rule);
+  const issues: AttendanceIssue[] = [];
+  const form = checkRegister(register, issues);
+  throwIfErrors(issues);
+  return scanRegister(register, form, calendar, rule);
 }

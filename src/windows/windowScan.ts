@@ -18,7 +18,8 @@ import {
   resetWindowCollector,
 } from './windowCollector.js';
 import type { WindowCollector } from './windowCollector.js';
-import { ascendingOrder, isAscending } from '../_internal/markOrder.js';
+import { ascendingOrder } from '../_internal/markOrder.js';
+import type { RegisterForm } from '../sessions/checkMarks.js';
 
 const DAYS_IN_WEEK = 7;
 
@@ -104,21 +105,23 @@ function buildResult(
 /**
  * The rolling window over marks as objects, in any order.
  *
- * @param marks - The pupil's marks.
+ * @param marks - The pupil's marks, checked by {@link checkMarks}.
  * @param calendar - The calendar.
  * @param rule - The rule.
+ * @param inOrder - Whether the marks already run in register order (as {@link checkMarks} found).
  * @returns What the window found.
  * @example
- * scanMarks(marks, calendar, NATIONAL_PENALTY_NOTICE_RULE).maximum
+ * scanMarks(marks, calendar, NATIONAL_PENALTY_NOTICE_RULE, true).maximum
  */
 export function scanMarks(
   marks: readonly SessionMark[],
   calendar: SchoolCalendar,
-  rule: WindowRule
+  rule: WindowRule,
+  inOrder: boolean
 ): RollingWindowResult {
   const compiled = compileCalendar(calendar);
   const membership = membershipOf(rule);
-  const order = isAscending(marks) ? null : ascendingOrder(marks);
+  const order = inOrder ? null : ascendingOrder(marks);
   ensureCapacity(marks.length);
   const issues: AttendanceIssue[] = [];
   let counted = 0;
@@ -243,4 +246,26 @@ export function scanCompact(
       return { date: slots.dates[slot]!, session: slots.sessions[slot]!, code: COMPACT_CODES[codes[slot]!]! };
     }
   );
+}
+
+/**
+ * The rolling window over a register that {@link checkRegister} has found well formed, in whichever form it is.
+ *
+ * @param register - The register.
+ * @param form - Its form, from {@link checkRegister} (never `'malformed'`).
+ * @param calendar - The calendar.
+ * @param rule - The rule.
+ * @returns What the window found.
+ * @example
+ * scanRegister(register, checkRegister(register, issues), calendar, rule)
+ */
+export function scanRegister(
+  register: readonly SessionMark[] | CompactRegister,
+  form: RegisterForm,
+  calendar: SchoolCalendar,
+  rule: WindowRule
+): RollingWindowResult {
+  return form === 'compact'
+    ? scanCompact(register as CompactRegister, calendar, rule)
+    : scanMarks(register as readonly SessionMark[], calendar, rule, form === 'marks-in-order');
 }

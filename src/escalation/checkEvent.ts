@@ -1,0 +1,192 @@
+import { isMarkDate } from '../sessions/checkMarks.js';
+import { describeValue } from '../sessions/checkMarks.js';
+import type { EscalationActionKind, EscalationEvent } from './types.js';
+
+// What makes an escalation event one the machine can apply at all: the machine is total, so an event that is
+// not one is refused (with the field named), never thrown on and never taken in silence.
+
+/** A field of an event that is wrong, and why. */
+export interface EventFault {
+  /** The field, as a dotted path within the event (e.g. `figures.possible`); `''` for the event itself. */
+  readonly field: string;
+  /** What was wrong, in plain English. */
+  readonly message: string;
+}
+
+const EVENT_TYPES: readonly EscalationEvent['type'][] = [
+  'review',
+  'letter-sent',
+  'meeting-held',
+  'plan-agreed',
+  'referral-made',
+  'penalty-notice-issued',
+  'penalty-notice-paid',
+  'penalty-notice-withdrawn',
+  'override',
+];
+
+const ACTION_KINDS: readonly EscalationActionKind[] = [
+  'initial-warning-letter',
+  'letter-1',
+  'attendance-leader-contact',
+  'letter-2',
+  'attendance-panel-meeting',
+  'attendance-plan',
+  'letter-3',
+  'education-welfare-referral',
+  'consider-penalty-notice',
+  'other-action-needed',
+  'continued-monitoring',
+];
+
+function quoted(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : describeValue(value);
+}
+
+/**
+ * Whether a value is a real `YYYY-MM-DD` day.
+ *
+ * @param value - Anything.
+ * @returns True for a real day.
+ * @example
+ * isEventDate('2024-02-30') //=> false
+ */
+export function isEventDate(value: unknown): boolean {
+  return typeof value === 'string' && isMarkDate(value);
+}
+
+/**
+ * What is wrong with an event before it can even be ordered: not an object, an unknown type, or a date that names
+ * no real day. An event that passes has a type the machine knows and a real date to compare.
+ *
+ * @param event - The event as given.
+ * @returns The fault, or null.
+ * @example
+ * eventShapeFault(null)?.field //=> ''
+ */
+export function eventShapeFault(event: unknown): EventFault | null {
+  if (typeof event !== 'object' || event === null) {
+    return {
+      field: '',
+      message: `An event must be an object with a type and a date; received ${describeValue(event)}.`,
+    };
+  }
+  const { type, on } = event as { type?: unknown; on?: unknown };
+  if (!EVENT_TYPES.includes(type as EscalationEvent['type'])) {
+    return {
+      field: 'type',
+      message: `Unknown event type ${quoted(type)}; expected one of ${EVENT_TYPES.join(', ')}.`,
+    };
+  }
+  if (!isEventDate(on)) {
+    return {
+      field: 'on',
+      message: `The ${String(type)} event's date ${quoted(on)} is not a real day in YYYY-MM-DD form.`,
+    };
+  }
+  return null;
+}
+
+function wholeSessionsFault(figures: Record<string, unknown>, field: string): EventFault | null {
+  const value = figures[field];
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return null;
+  return {
+    field: `figures.${field}`,
+    message: `Review figures are whole sessions, 0 or more; ${field} is ${describeValue(value)}.`,
+  };
+}
+
+function textFault(event: Record<string, unknown>, field: string): EventFault | null {
+  const value = event[field];
+  if (typeof value === 'string' && value !== '') return null;
+  return {
+    field,
+    message: `The ${String(event['type'])} event's ${field} must be non-empty text; received ${quoted(value)}.`,
+  };
+}
+
+/**
+ * What is wrong with the fields of an event whose shape has passed {@link eventShapeFault}: figures that are not
+ * whole sessions, a threshold date or plan review date that names no real day, a letter that is no action, a
+ * notice or parent without an id, an override without a reason or a decider.
+ *
+ * @param event - The event, of a known type with a real date.
+ * @returns The first fault, or null.
+ * @example
+ * eventFieldFault({ type: 'review', on: '2024-09-06', figures: { possible: 1.5, attended: 1.5, absent: 0 } })
+ * //=> { field: 'figures.possible', message: '…' }
+ */
+export function eventFieldFault(event: EscalationEvent): EventFault | null {
+  const fields = event as unknown as Record<string, unknown>;
+  switch (event.type) {
+    case 'review': {
+      const figures: unknown = event.figures;
+      if (typeof figures !== 'object' || figures === null) {
+        return {
+          field: 'figures',
+          message: `A review needs its figures (possible, attended and absent sessions); received ${describeValue(figures)}.`,
+        };
+      }
+      const record = figures as Record<string, unknown>;
+      const fault =
+        wholeSessionsFault(record, 'possible') ??
+        wholeSessionsFault(record, 'attended') ??
+        wholeSessionsFault(record, 'absent');
+      if (fault !== null) return fault;
+      const reachedOn = record['penaltyThresholdReachedOn'];
+      if (reachedOn !== undefined && !isEventDate(reachedOn)) {
+        return {
+          field: 'figures.penaltyThresholdReachedOn',
+          message: `The date the penalty-notice threshold was reached, ${quoted(reachedOn)}, is not a real day in YYYY-MM-DD form.`,
+        };
+      }
+      const sessions = record['penaltyThresholdSessions'];
+      if (sessions !== undefined && !Array.isArray(sessions)) {
+        return {
+          field: 'figures.penaltyThresholdSessions',
+          message: `The sessions behind the penalty-notice threshold must be a list; received ${describeValue(sessions)}.`,
+        };
+      }
+      return null;
+    }
+    case 'letter-sent':
+      return ACTION_KINDS.includes(event.letter)
+        ? null
+        : {
+            field: 'letter',
+            message: `Unknown letter ${quoted(fields['letter'])}; expected one of ${ACTION_KINDS.join(', ')}.`,
+          };
+    case 'plan-agreed': {
+      const reviewOn: unknown = event.reviewOn;
+      if (reviewOn === undefined) return null;
+      if (!isEventDate(reviewOn)) {
+        return {
+          field: 'reviewOn',
+          message: `The plan's review date ${quoted(reviewOn)} is not a real day in YYYY-MM-DD form.`,
+        };
+      }
+      const reviewDate = reviewOn as string;
+      return reviewDate < event.on
+        ? {
+            field: 'reviewOn',
+            message: `The plan's review date ${reviewDate} comes before the day it was agreed (${event.on}).`,
+          }
+        : null;
+    }
+    case 'penalty-notice-issued':
+      return textFault(fields, 'noticeId') ?? textFault(fields, 'parentId');
+    case 'penalty-notice-paid':
+    case 'penalty-notice-withdrawn':
+      return textFault(fields, 'noticeId');
+    case 'override':
+      return typeof fields['reason'] === 'string'
+        ? textFault(fields, 'by')
+        : {
+            field: 'reason',
+            message: `An override needs its reason as text; received ${quoted(fields['reason'])}.`,
+          };
+    case 'meeting-held':
+    case 'referral-made':
+      return null;
+  }
+}
