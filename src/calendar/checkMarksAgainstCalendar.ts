@@ -1,4 +1,5 @@
 import type { AttendanceIssue } from '../errors.js';
+import { checkMarks } from '../sessions/checkMarks.js';
 import type { SessionMark } from '../sessions/types.js';
 import { compileCalendar, isSessionOpen } from '../_internal/compiledCalendar.js';
 import type { SchoolCalendar } from './types.js';
@@ -50,6 +51,11 @@ export function checkMarksAgainstCalendar(
   calendar: SchoolCalendar,
   options: CheckMarksAgainstCalendarOptions = {}
 ): AttendanceIssue[] {
+  // A mark that is no mark (a date that names no real day, a session other than AM or PM) cannot be placed in
+  // the calendar: those problems are the report.
+  const malformed: AttendanceIssue[] = [];
+  checkMarks(marks, malformed);
+  if (malformed.length > 0) return malformed;
   const compiled = compileCalendar(calendar);
   const severity = options.severity ?? 'error';
   const issues: AttendanceIssue[] = [];

@@ -17,6 +17,7 @@ import {
   UNAUTHORISED,
 } from '../_internal/codeTables.js';
 import { compileCalendar } from '../_internal/compiledCalendar.js';
+import { checkRegister } from '../sessions/checkMarks.js';
 import type { CompiledCalendar } from '../_internal/compiledCalendar.js';
 import { rateOf } from '../_internal/exactRate.js';
 import { throwIfErrors } from '../_internal/issues.js';
@@ -126,6 +127,10 @@ function totalsByPeriod(
   periodCount: (compiled: CompiledCalendar) => number,
   periodName: string
 ): PeriodTotals {
+  // Marks are checked (real dates, AM or PM, objects at all) before they are placed in periods.
+  const problems: AttendanceIssue[] = [];
+  checkRegister(register, problems);
+  throwIfErrors(problems);
   const compiled = compileCalendar(calendar);
   const periods = periodOfDay(compiled);
   const count = periodCount(compiled);
