@@ -1,11 +1,12 @@
 import { build } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 
 // The root entry point must stay free of the parsers behind `school-attendance/io`, so that a dashboard that only
 // counts sessions never loads the CSV scanner or saxes. Bundling each entry with a metafile lists every module it
 // reaches.
-async function modulesReachedFrom(entry: string): Promise<string[]> {
-  const result = await build({
+function metafileOf(entry: string): Promise<Metafile> {
+  return build({
     entryPoints: [entry],
     bundle: true,
     write: false,
@@ -13,21 +14,16 @@ async function modulesReachedFrom(entry: string): Promise<string[]> {
     platform: 'node',
     format: 'esm',
     logLevel: 'silent',
-  });
-  return Object.keys(result.metafile.inputs);
+  }).then((result) => result.metafile);
+}
+
+async function modulesReachedFrom(entry: string): Promise<string[]> {
+  return Object.keys((await metafileOf(entry)).inputs);
 }
 
 /** The Node.js built-in modules an entry imports, anywhere in what it reaches. */
 async function builtinsImportedBy(entry: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'silent',
-  });
+  const result = { metafile: await metafileOf(entry) };
   const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports);
   return [...new Set(imports.filter((entry) => entry.external === true).map((entry) => entry.path))].sort();
 }

@@ -1,8 +1,7 @@
-import { CohortRegisterBuilder } from '../../cohort/cohortRegisterBuilder.js';
 import type { CohortRegister } from '../../cohort/types.js';
-import { toCompactCode } from '../../codes/compactCodes.js';
 import type { AttendanceIssue } from '../../errors.js';
 import type { ImportSummary } from '../types.js';
+import { builderSink } from './_internal/builderSink.js';
 import { readCsvIntoSink } from './_internal/readCsvIntoSink.js';
 import type { RegisterCsvOptions, RegisterImportProgress } from './types.js';
 
@@ -56,33 +55,8 @@ export async function importCohortRegisterCsv(
   source: AsyncIterable<string | Uint8Array>,
   options: CohortRegisterCsvOptions = {}
 ): Promise<CohortRegisterImport> {
-  // The importer has already refused a second mark for a session, so the builder never has to choose.
-  const builder = new CohortRegisterBuilder({ resolve: (_pupil, _date, _pm, kept) => kept });
+  const { builder, sink } = builderSink();
   const { onProgress, ...csvOptions } = options;
-  const report = await readCsvIntoSink(
-    source,
-    csvOptions,
-    {
-      pupil: (pupilId) => builder.pupil(pupilId),
-      dateIndex: (date) => builder.dateIndex(date),
-      has: (pupil, dateIndex, pm) => builder.has(pupil, dateIndex, pm),
-      forEachMark: (pupil, visit) => {
-        builder.forEachMark(pupil, visit);
-      },
-      marksBefore: (pupil, workingSlot) => builder.marksBefore(pupil, workingSlot),
-      addMark: (pupil, dateIndex, pm, byte) => {
-        builder.add(pupil, dateIndex, pm, byte);
-      },
-      add: (mark) => {
-        builder.add(
-          builder.pupil(mark.pupilId),
-          builder.dateIndex(mark.date),
-          mark.session === 'PM',
-          toCompactCode(mark.code) ?? 0
-        );
-      },
-    },
-    onProgress
-  );
+  const report = await readCsvIntoSink(source, csvOptions, sink, onProgress);
   return { register: builder.finish(), ...report };
 }

@@ -1,8 +1,7 @@
 import type { CohortRegister } from '../../cohort/types.js';
 import type { CsvSliceEnd, SinkImportReport } from '../long/_internal/readCsvIntoSink.js';
 import { createReadStream } from 'node:fs';
-import { CohortRegisterBuilder } from '../../cohort/cohortRegisterBuilder.js';
-import { toCompactCode } from '../../codes/compactCodes.js';
+import { builderSink } from '../long/_internal/builderSink.js';
 import { readCsvSliceIntoSink } from '../long/_internal/readCsvIntoSink.js';
 import type { RegisterCsvOptions, RegisterImportProgress } from '../long/types.js';
 
@@ -43,30 +42,11 @@ export async function readSlice(
   job: SliceJob,
   onProgress: (progress: RegisterImportProgress) => void
 ): Promise<Extract<SliceMessage, { kind: 'done' }>> {
-  const builder = new CohortRegisterBuilder({ resolve: (_pupil, _date, _pm, kept) => kept });
+  const { builder, sink } = builderSink();
   const { report, end } = await readCsvSliceIntoSink(
     createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 16 }),
     job.options,
-    {
-      pupil: (pupilId) => builder.pupil(pupilId),
-      dateIndex: (date) => builder.dateIndex(date),
-      has: (pupil, dateIndex, pm) => builder.has(pupil, dateIndex, pm),
-      forEachMark: (pupil, visit) => {
-        builder.forEachMark(pupil, visit);
-      },
-      marksBefore: (pupil, workingSlot) => builder.marksBefore(pupil, workingSlot),
-      addMark: (pupil, dateIndex, pm, byte) => {
-        builder.add(pupil, dateIndex, pm, byte);
-      },
-      add: (mark) => {
-        builder.add(
-          builder.pupil(mark.pupilId),
-          builder.dateIndex(mark.date),
-          mark.session === 'PM',
-          toCompactCode(mark.code) ?? 0
-        );
-      },
-    },
+    sink,
     { ...(job.header === undefined ? {} : { header: job.header }), firstLine: job.firstLine },
     onProgress
   );
