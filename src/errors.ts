@@ -26,7 +26,9 @@ export type AttendanceIssueCode =
   | 'not_of_compulsory_school_age'
   | 'ambiguous_code'
   | 'closure_not_in_calendar'
-  | 'inferred_format';
+  | 'inferred_format'
+  | 'file_not_found'
+  | 'file_unreadable';
 
 /**
  * One problem found in input: what it is, where it is, what was expected and what was found.

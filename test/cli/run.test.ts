@@ -82,6 +82,10 @@ describe('bad files exit with 2, naming the file', () => {
     const result = await runCli(['summary', 'nowhere.csv']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Cannot read the register "nowhere.csv": there is no such file.');
+    // Reported as a missing file, not as malformed input found to be "ENOENT".
+    expect(result.stderr).toContain('[file_not_found]');
+    expect(result.stderr).not.toContain('ENOENT');
+    expect(result.stderr).not.toContain('malformed_input');
   });
 
   test('a calendar that is not JSON, naming its line', async () => {

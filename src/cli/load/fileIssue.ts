@@ -23,13 +23,15 @@ export function unreadableFileIssue(source: string, what: string, error: unknown
   const reason =
     (code === undefined ? undefined : READ_ERRORS[code]) ??
     (error instanceof Error ? error.message : String(error));
+  // A missing file is a missing file: its own code, and what was found said in words, not as ENOENT.
+  const missing = code === 'ENOENT';
   return {
-    code: 'malformed_input',
+    code: missing ? 'file_not_found' : 'file_unreadable',
     severity: 'error',
     message: `Cannot read the ${what} "${source}": ${reason}.`,
     path: [],
     source,
     expected: `a readable ${what} file`,
-    received: code ?? 'an unreadable file',
+    received: missing ? 'no file at that path' : reason,
   };
 }
