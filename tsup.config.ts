@@ -1,4 +1,24 @@
 import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
+
+/**
+ * One file for engines with no module loader: data warehouses' JavaScript UDFs (BigQuery loads it as a library,
+ * Snowflake takes it inline), sandboxes and plain <script> pages. The root entry with its dependencies bundled
+ * in, minified, as the global SchoolAttendance. The package tests build it with these same options.
+ */
+export const SINGLE_FILE_BUILD: Options = {
+  entry: { 'school-attendance.udf': 'src/index.ts' },
+  format: ['iife'],
+  globalName: 'SchoolAttendance',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  noExternal: [/.*/],
+  outExtension: () => ({ js: '.js' }),
+  dts: false,
+  sourcemap: false,
+  clean: false,
+};
 
 export default defineConfig([
   {
@@ -31,20 +51,5 @@ export default defineConfig([
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    // One file for engines with no module loader: data warehouses' JavaScript UDFs (BigQuery loads it as a
-    // library, Snowflake takes it inline), sandboxes and plain <script> pages. The root entry with its
-    // dependencies bundled in, minified, as the global SchoolAttendance.
-    entry: { 'school-attendance.udf': 'src/index.ts' },
-    format: ['iife'],
-    globalName: 'SchoolAttendance',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    noExternal: [/.*/],
-    outExtension: () => ({ js: '.js' }),
-    dts: false,
-    sourcemap: false,
-    clean: false,
-  },
+  SINGLE_FILE_BUILD,
 ]);

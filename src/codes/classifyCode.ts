@@ -3,7 +3,8 @@ import { outsideCodeSetIssue, unknownCodeIssue } from '../_internal/codeIssues.j
 import { CATEGORY_BY_SET, DEFINITION_BY_SET, NOT_IN_SET, UNMARKED } from '../_internal/codeTables.js';
 import { codeSetIndexFor } from '../_internal/codeSetIndex.js';
 import { invalidArgument } from '../_internal/issues.js';
-import { describeValue, isMarkDate } from '../sessions/checkMarks.js';
+import { isIsoDateText } from '../calendar/isIsoDate.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import type { AttendanceIssue } from '../errors.js';
 import { toCompactCode } from './compactCodes.js';
 import type { CodeSetId, RegisterCodeDefinition } from './types.js';
@@ -127,7 +128,7 @@ function checkArguments(code: unknown, options: unknown): void {
     });
   }
   const byDate = codeSet === undefined || codeSet === 'by-date';
-  if (byDate && date !== undefined && !(typeof date === 'string' && isMarkDate(date))) {
+  if (byDate && date !== undefined && !(typeof date === 'string' && isIsoDateText(date))) {
     invalidArgument({
       code: 'invalid_date',
       message: `classifyCode's date ${describeValue(date)} is not a real day in YYYY-MM-DD form, so it chooses no code set.`,

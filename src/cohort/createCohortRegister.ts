@@ -2,14 +2,8 @@ import type { IsoDate } from '../calendar/types.js';
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import { COMPACT_CODES, toCompactCode } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
-import {
-  checkMark,
-  checkMarks,
-  checkSlots,
-  dateTextOf,
-  describeValue,
-  isMarkDate,
-} from '../sessions/checkMarks.js';
+import { checkMark, checkMarks, checkSlots, dateTextOf, describeValue } from '../sessions/checkMarks.js';
+import { isIsoDateText } from '../calendar/isIsoDate.js';
 import { beatsByPrecedence } from '../sessions/tally.js';
 import type { SessionMark, SessionSlots } from '../sessions/types.js';
 import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
@@ -172,7 +166,7 @@ export function createCohortRegister(
   return builder.finish();
 
   function indexOfDate(date: string): number {
-    const real = isMarkDate(date);
+    const real = isIsoDateText(date);
     const index = real ? builder.dateIndex(date as IsoDate) : -1;
     const known = index === -1 && real ? -2 : index;
     dateIndexByText.set(date, known);

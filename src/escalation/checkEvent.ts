@@ -1,4 +1,4 @@
-import { isMarkDate } from '../sessions/checkMarks.js';
+import { isIsoDateText } from '../calendar/isIsoDate.js';
 import { describeValue } from '../sessions/checkMarks.js';
 import type { EscalationActionKind, EscalationEvent } from './types.js';
 
@@ -52,7 +52,7 @@ function quoted(value: unknown): string {
  * isEventDate('2024-02-30') //=> false
  */
 export function isEventDate(value: unknown): boolean {
-  return typeof value === 'string' && isMarkDate(value);
+  return typeof value === 'string' && isIsoDateText(value);
 }
 
 /**

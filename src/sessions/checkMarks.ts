@@ -1,6 +1,6 @@
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import type { AttendanceIssue } from '../errors.js';
-import { daysInMonth } from '../_internal/dates.js';
+import { isIsoDateText } from '../calendar/isIsoDate.js';
 import type { SessionSlots } from './types.js';
 
 // The one check of register input that every function reading marks makes before it trusts them: marks as
@@ -18,39 +18,6 @@ export interface MarkContext {
 }
 
 const NO_CONTEXT: MarkContext = {};
-
-const DASH = 45;
-const ZERO = 48;
-
-/** The number written by `count` ASCII digits of `text` from `from`, or -1 when one of them is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let index = from; index < from + count; index += 1) {
-    const digit = text.charCodeAt(index) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/**
- * Whether text is a `YYYY-MM-DD` date naming a real day: the rule of {@link isIsoDate}, read from the character
- * codes so that checking a date allocates nothing (it runs once per distinct date of every register counted).
- *
- * @param text - The date as given.
- * @returns True for a real day.
- * @example
- * isMarkDate('2024-02-29') //=> true
- * isMarkDate('2024-02-30') //=> false
- */
-export function isMarkDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
-}
 
 /**
  * A value as issue text: strings as they are, other values named by their kind, never by calling their own
@@ -196,12 +163,12 @@ function reportMark(
  *
  * @param mark - The value in the mark's place.
  * @param index - Its index, for the issue path.
- * @param dateValid - Whether its date is a real day (see {@link isMarkDate}).
+ * @param dateValid - Whether its date is a real day (see {@link isIsoDateText}).
  * @param issues - Receives an issue for each malformed field.
  * @param context - The path prefix and pupil of the marks.
  * @returns True when the mark is well formed.
  * @example
- * if (!checkMark(mark, index, isMarkDate(mark.date), issues, { pathPrefix: [pupilId], pupilId })) continue;
+ * if (!checkMark(mark, index, isIsoDateText(mark.date), issues, { pathPrefix: [pupilId], pupilId })) continue;
  */
 export function checkMark(
   mark: unknown,
@@ -242,7 +209,7 @@ export function dateTextOf(mark: unknown): string | undefined {
 
 // The real days of a recent list of marks, in date order, and a spare list. A cohort's registers share their
 // dates, so most dates of the next pupil's marks are found here by one comparison with the next entry, without
-// reading their characters again; a date not found is read by isMarkDate. Only dates that passed isMarkDate are
+// reading their characters again; a date not found is read by isIsoDateText. Only dates that passed isIsoDateText are
 // ever stored, so a match can only ever be a real day. Nothing is allocated per mark: the lists are reused.
 let recentDates: string[] = [];
 let recentCount = 0;
@@ -257,7 +224,7 @@ let spareDates: string[] = [];
  * One pass, allocating nothing unless an issue is found: it takes the place of the order check every reader
  * made, at about its cost. Each distinct date is checked once: a mark with the previous mark's date string is not
  * checked again, and a date the previous list of marks had is found by one comparison (a cohort's registers
- * share their dates); any other date is read by {@link isMarkDate}, which reads character codes.
+ * share their dates); any other date is read by {@link isIsoDateText}, which reads character codes.
  *
  * @param marks - The marks as given.
  * @param issues - Receives the issues.
@@ -321,7 +288,7 @@ export function checkMarks(
           if (cursor < recentCount && date === recentDates[cursor]) {
             cursor += 1;
             found += 1;
-          } else if (isMarkDate(date)) {
+          } else if (isIsoDateText(date)) {
             spareDates[read] = date;
             read += 1;
           } else {
@@ -337,7 +304,7 @@ export function checkMarks(
     }
     // Not a well-formed mark: say what is wrong with it.
     const date = dateTextOf(mark);
-    reportMark(mark, index, issues, context, date !== undefined && isMarkDate(date));
+    reportMark(mark, index, issues, context, date !== undefined && isIsoDateText(date));
   }
   // Dates mostly read rather than found: this list's own read dates serve the next list better.
   if (read > found) {
@@ -389,7 +356,7 @@ export function checkSlotArrays(
   for (let index = 0; index < length; index += 1) {
     const date = dates[index];
     const session = sessions[index];
-    const dateValid = typeof date === 'string' && isMarkDate(date);
+    const dateValid = typeof date === 'string' && isIsoDateText(date);
     const sessionValid = session === 'AM' || session === 'PM';
     const where = `Session slot ${index} (${describeValue(date)} ${describeValue(session)})`;
     const located = {

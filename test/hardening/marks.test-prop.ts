@@ -17,7 +17,7 @@ import {
   safeCountSessions,
 } from '../../src/index.js';
 import type { SessionMark } from '../../src/index.js';
-import { isMarkDate } from '../../src/sessions/checkMarks.js';
+import { isIsoDateText } from '../../src/calendar/isIsoDate.js';
 import exampleCalendar from '../../examples/calendars/example-la-2024-2026.json' with { type: 'json' };
 
 // Whatever a register holds, the safe count never throws, and the count throws only an AttendanceError, exactly
@@ -159,7 +159,20 @@ describe('the mark date check', () => {
     }),
     fc.string()
   );
-  test.prop([nearDateArb], { numRuns: 3000 })('agrees with isIsoDate', (text) => {
-    expect(isMarkDate(text)).toBe(isIsoDate(text));
-  });
+  // An independent route to the same answer: the pattern, then the date rolled through Date.UTC (a day that
+  // does not exist moves to the next month). isIsoDate shares the character-code reader, so it must agree too.
+  const byDateUtc = (text: string): boolean => {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (parts === null) return false;
+    const utc = new Date(0);
+    utc.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+    return utc.getUTCMonth() === Number(parts[2]) - 1 && utc.getUTCDate() === Number(parts[3]);
+  };
+  test.prop([nearDateArb], { numRuns: 3000 })(
+    'agrees with a reading through Date.UTC, and with isIsoDate',
+    (text) => {
+      expect(isIsoDateText(text)).toBe(byDateUtc(text));
+      expect(isIsoDate(text)).toBe(byDateUtc(text));
+    }
+  );
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import type { TestProject } from 'vitest/node';
+import { SINGLE_FILE_BUILD } from '../../tsup.config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,17 +37,9 @@ export default async function buildPackage(project: TestProject): Promise<() => 
   });
   // The single-file build for engines with no module loader, as the package ships it.
   await build({
+    ...SINGLE_FILE_BUILD,
     entry: { 'school-attendance.udf': join(root, 'src/index.ts') },
     outDir,
-    format: ['iife'],
-    globalName: 'SchoolAttendance',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    noExternal: [/.*/],
-    outExtension: () => ({ js: '.js' }),
-    dts: false,
-    clean: false,
     silent: true,
     config: false,
   });
