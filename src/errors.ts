@@ -28,7 +28,9 @@ export type AttendanceIssueCode =
   | 'closure_not_in_calendar'
   | 'inferred_format'
   | 'file_not_found'
-  | 'file_unreadable';
+  | 'file_unreadable'
+  | 'too_long'
+  | 'too_deep';
 
 /**
  * One problem found in input: what it is, where it is, what was expected and what was found.

@@ -10,6 +10,10 @@
 
 export type { ImportedMark, ImportSummary, RegisterImport, RegisterImportReport } from './types.js';
 
+// Limits on untrusted input, shared by every importer
+export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from './limits/inputLimits.js';
+export type { InputLimits } from './limits/inputLimits.js';
+
 // Long format (one row per pupil and session): CSV and JSON
 export { importCohortRegisterCsv } from './long/importCohortRegisterCsv.js';
 export type { CohortRegisterCsvOptions, CohortRegisterImport } from './long/importCohortRegisterCsv.js';
