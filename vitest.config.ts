@@ -40,6 +40,12 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Fuzzing: random and mutated hostile input against the importers' contracts. `npm run fuzz` runs it long;
+        // .ci/run runs it with a fixed seed and a time budget. Inputs that ever failed live on as unit tests.
+        test: { name: 'fuzz', include: ['test/fuzz/**/*.fuzz.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'types',
           include: ['test/**/*.test-d.ts'],
