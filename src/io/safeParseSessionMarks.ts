@@ -1,13 +1,16 @@
 import { AttendanceError } from '../errors.js';
 import type { AttendanceIssue, SafeResult } from '../errors.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import type { SessionMark } from '../sessions/types.js';
 import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
 import { sessionMarksSchema } from './schema.js';
 
+// A mark's pupil, date and session locate its issues, in the message as well as in their own fields; text of
+// any length may arrive there (a whole file as a date), so it is cut to an excerpt like any quoted input.
 function field(row: unknown, name: string): string | undefined {
   if (typeof row !== 'object' || row === null) return undefined;
   const value: unknown = (row as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? describeValue(value) : undefined;
 }
 
 /**
@@ -17,7 +20,8 @@ function field(row: unknown, name: string): string | undefined {
  * @remarks
  * Checks each mark's shape: a real `YYYY-MM-DD` date, `AM` or `PM`, a code of either code set (or `-`/empty
  * for no mark yet) and whole, non-negative minutes late. Two marks for one session are left for
- * {@link countSessions} to report, since marks of many pupils may travel together.
+ * {@link countSessions} to report, since marks of many pupils may travel together. Never throws, whatever it is
+ * given (a BigInt, a circular or deeply nested value): anything that is not an array of such marks is the error.
  *
  * @param input - The untrusted value: an array of mark objects.
  * @returns `{ success: true, data }` with the marks, or `{ success: false, error }`.

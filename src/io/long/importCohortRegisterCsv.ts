@@ -36,7 +36,8 @@ export interface CohortRegisterImport extends ImportSummary {
  *
  * @remarks
  * Memory is about one byte per mark for the register, plus each pupil's few bytes of duplicate detection; the
- * file is never held whole. The slots are the sessions the file marks. Minutes late, UPNs, a system's own codes
+ * file is never held whole, nor is a line longer than `maxLineBytes` (1 MiB by default), which is one `too_long`
+ * error, as {@link readRegisterCsv} reports it. The slots are the sessions the file marks. Minutes late, UPNs, a system's own codes
  * and comments are checked but not kept (use {@link importRegisterCsv} for those).
  *
  * @param source - The CSV as an async iterable of text or byte chunks, e.g. `fs.createReadStream(path)`.

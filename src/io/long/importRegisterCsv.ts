@@ -14,7 +14,9 @@ const DEFAULT_BATCH_SIZE = 10_000;
  *
  * @remarks
  * With `onMarks`, marks are handed over in batches and not kept, so memory stays flat however long the file
- * is: what remains is the issues and, for duplicate detection, about 1 KB per pupil per school year.
+ * is: what remains is the issues and, for duplicate detection, about 1 KB per pupil per school year. A line
+ * longer than `maxLineBytes` (1 MiB by default) is never held either: it is read past and reported as one
+ * `too_long` error, so a file with no line breaks at all costs no more memory than a chunk.
  *
  * Bytes are read as `encoding` says. By default a byte order mark selects UTF-8, UTF-16LE or UTF-16BE and
  * anything else is read as UTF-8; bytes that are not valid UTF-8 give an `encoding` warning naming the line

@@ -8,7 +8,8 @@ import type { RegisterCsvOptions } from './types.js';
  * every problem in the file. See {@link readRegisterCsv} for what is accepted.
  *
  * @param text - The CSV text.
- * @param options - The column mapping, file name, date format, extra session names, code list and delimiter.
+ * @param options - The column mapping, file name, date format, extra session names, code list, delimiter and
+ * longest line (`maxLineBytes`).
  * @returns The marks, the row counts and any warnings (e.g. bytes that were not UTF-8).
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error issue, each with its line, pupil, date, session and
  * column.

@@ -8,7 +8,8 @@ import type { RegisterJsonOptions } from './types.js';
  * error carrying every problem. See {@link readRegisterJson} for what is accepted.
  *
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
- * @param options - The column mapping, file name, date format, extra session names and code list.
+ * @param options - The column mapping, file name, date format, extra session names, code list and input limits
+ * (`maxLineBytes`, `maxDepth`).
  * @returns The marks, the record counts and any warnings.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error issue, each with its path, pupil, date, session and key.
  * @example

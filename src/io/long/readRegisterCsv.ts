@@ -36,10 +36,18 @@ import type { RegisterCsvOptions } from './types.js';
  * `rowsRead === rowsUsed + rowsRejected` holds for every input. An empty file gives one `missing_column`
  * issue and no rows.
  *
+ * A line longer than `maxLineBytes` (1 MiB of UTF-8 by default; a row with quoted line breaks counts as one
+ * line) is one `too_long` error naming its line, with a short excerpt and its length, and is skipped: whatever
+ * the file holds (a binary file, a quote never closed), no issue quotes more than about 80 characters of it.
+ * A header line over the limit stops the file with that one error, its data rows counted as rejected. Text that
+ * holds a lone UTF-16 surrogate cannot be read as it is (it becomes U+FFFD): each cell it spoils is an
+ * `encoding` warning, as for U+FFFD.
+ *
  * For large files, stream them with {@link importRegisterCsv}.
  *
  * @param text - The CSV text (a leading byte order mark is ignored).
- * @param options - The column mapping, file name, date format, extra session names, code list and delimiter.
+ * @param options - The column mapping, file name, date format, extra session names, code list, delimiter and
+ * longest line (`maxLineBytes`).
  * @returns The marks of the good rows, every issue, and the counts of rows read, used and rejected.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (e.g. an unknown preset name); never for the
  * content of the file.

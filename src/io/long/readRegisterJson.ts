@@ -1,13 +1,12 @@
 import type { ImportedMark, RegisterImportReport } from '../types.js';
+import { describeValue } from './_internal/describeValue.js';
 import { JsonRegisterReader } from './_internal/jsonRegisterReader.js';
 import { resolveRegisterOptions } from './_internal/resolveOptions.js';
 import type { RegisterJsonOptions } from './types.js';
 
+/** The input in a message: a short quotation, whatever it is (see {@link describeValue}). */
 function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) as string | undefined;
-  if (text === undefined) return typeof value;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return value === undefined ? 'nothing' : describeValue(value);
 }
 
 /**
@@ -27,10 +26,20 @@ function shown(value: unknown): string {
  * with one `missing_column` issue naming the mapping and the keys found, and every record counts as rejected.
  * A text value holding U+FFFD, the replacement character, is an `encoding` warning naming its record and key:
  * the file was almost always decoded with the wrong encoding before `JSON.parse` (e.g. a Latin-1 file read as
- * UTF-8); the record is still used if its fields read.
+ * UTF-8); the record is still used if its fields read. A text value holding a lone UTF-16 surrogate (half of a
+ * pair, which no file encoding can carry) is an `invalid_value` error naming its record and key, so that every
+ * register this function accepts can be written with {@link toRegisterCsv} and read back the same.
+ *
+ * Any value is taken, whatever it holds, and no issue quotes more than about 80 characters of it. Each record is
+ * first held to two limits, so that nothing is recursed into or quoted beyond them: a record holding arrays or
+ * objects nested deeper than `maxDepth` (64 levels from the top of the input by default), or one that contains
+ * itself, is rejected with one `too_deep` error whose path says where the limit was passed; a record with a
+ * text value or key longer than `maxLineBytes` (1 MiB of UTF-8 by default) is rejected with one `too_long`
+ * error. The rest of the records are read as usual.
  *
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
- * @param options - The column mapping, file name, date format, extra session names and code list.
+ * @param options - The column mapping, file name, date format, extra session names, code list and input limits
+ * (`maxLineBytes`, `maxDepth`).
  * @returns The marks of the good records, every issue, and the counts of records read, used and rejected.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid; never for the content of the input.
  * @example
@@ -39,6 +48,10 @@ function shown(value: unknown): string {
  *   { mapping: 'assembly' }
  * );
  * report.marks[0] //=> { pupilId: 'S1', date: '2025-09-02', session: 'AM', code: '/' }
+ *
+ * let deep: unknown = [];
+ * for (let level = 0; level < 5000; level += 1) deep = [deep];
+ * readRegisterJson(deep).issues[0].code //=> 'too_deep'
  * @category Import
  */
 export function readRegisterJson(value: unknown, options: RegisterJsonOptions = {}): RegisterImportReport {
@@ -65,7 +78,7 @@ export function readRegisterJson(value: unknown, options: RegisterJsonOptions = 
     reader.rows.issues.push({
       code: 'malformed_input',
       severity: 'error',
-      message: `${source ?? 'The input'} is ${shown(value)}, which is neither an array of records nor an object whose data is one; expected an array of records or { data: [...] }.`,
+      message: `${source ?? 'The input'} is ${shown(value)}, which is neither an array of records nor an object whose data is one${typeof value === 'string' ? ' (JSON text must be parsed first, e.g. with JSON.parse)' : ''}; expected an array of records or { data: [...] }.`,
       path: [],
       expected: 'an array of records or { data: [...] }',
       received: shown(value),

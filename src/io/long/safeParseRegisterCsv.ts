@@ -9,10 +9,12 @@ import type { RegisterCsvOptions } from './types.js';
  * error listing every problem. See {@link readRegisterCsv} for what is accepted.
  *
  * @remarks
- * Never throws: an invalid option comes back as the error too.
+ * Never throws, whatever it is given (text or not, a file of NUL bytes, a line of many megabytes): an
+ * invalid option comes back as the error too.
  *
  * @param text - The CSV text.
- * @param options - The column mapping, file name, date format, extra session names, code list and delimiter.
+ * @param options - The column mapping, file name, date format, extra session names, code list, delimiter and
+ * longest line (`maxLineBytes`).
  * @returns `{ success: true, data }` with the marks and warnings, or `{ success: false, error }`.
  * @example
  * const result = safeParseRegisterCsv('pupil_id,date,session,code\nP1,31/02/2025,AM,/\n');

@@ -9,10 +9,12 @@ import type { RegisterJsonOptions } from './types.js';
  * otherwise the error listing every problem. See {@link readRegisterJson} for what is accepted.
  *
  * @remarks
- * Never throws: an invalid option comes back as the error too.
+ * Never throws, whatever it is given (a BigInt, a circular value, a value nested thousands deep): an invalid
+ * option comes back as the error too.
  *
  * @param value - The parsed JSON: an array of records or `{ data: [...] }`.
- * @param options - The column mapping, file name, date format, extra session names and code list.
+ * @param options - The column mapping, file name, date format, extra session names, code list and input limits
+ * (`maxLineBytes`, `maxDepth`).
  * @returns `{ success: true, data }` with the marks and warnings, or `{ success: false, error }`.
  * @example
  * const result = safeParseRegisterJson({ data: [{ pupil_id: 'P1', date: '2025-09-02', session: 'Evening', code: '/' }] });

@@ -17,7 +17,9 @@ import type { RegisterCsvWriteOptions } from './types.js';
  * @param marks - The marks; each must name its pupil.
  * @param options - The line ending (CRLF by default) and whether free text is made formula-safe (by default).
  * @returns The CSV text, ending with a line ending.
- * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId`.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId`, or if a pupil id, UPN, code or
+ * comment holds a lone UTF-16 surrogate (half of a pair): UTF-8 cannot carry it, so the file would read back
+ * changed. Each issue names the mark, its pupil and the field.
  * @example
  * toRegisterCsv([{ pupilId: 'P1', date: isoDate('2025-09-02'), session: 'AM', code: 'L', minutesLate: 7 }], {
  *   lineEnding: '\n',

@@ -1,10 +1,16 @@
+import { excerpt } from '../../_internal/excerpt.js';
 import { AttendanceError } from '../../errors.js';
+import type { AttendanceIssue } from '../../errors.js';
 import type { SessionMark } from '../../sessions/types.js';
 import { freeTextCell } from '../export/_internal/spreadsheetSafe.js';
 import type { ImportedMark } from '../types.js';
+import { describeValue } from './_internal/describeValue.js';
+import { hasLoneSurrogate } from './_internal/loneSurrogate.js';
 import type { RegisterCsvWriteOptions } from './types.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** The text fields written as they are, which must be text that UTF-8 can carry. */
+const TEXT_FIELDS = ['pupilId', 'upn', 'code', 'comment'] as const;
 
 /** A cell as RFC 4180 writes it: quoted (with quotes doubled) when it holds a quote, comma or line break. */
 function cell(text: string): string {
@@ -27,7 +33,9 @@ function cell(text: string): string {
  * @param marks - The marks; each must name its pupil.
  * @param options - The line ending (CRLF by default) and whether free text is made formula-safe (by default).
  * @returns A generator of lines, header first.
- * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId` (checked before any line is produced).
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} If a mark has no `pupilId`, or if a pupil id, UPN, code or
+ * comment holds a lone UTF-16 surrogate (half of a pair), which UTF-8 cannot carry, so the file would read back
+ * changed (checked before any line is produced; each issue names the mark, its pupil and the field).
  * @example
  * const out = fs.createWriteStream('register.csv');
  * for (const line of toRegisterCsvLines(marks)) out.write(line);
@@ -44,33 +52,65 @@ export function toRegisterCsvLines(
       {
         code: 'invalid_value',
         severity: 'error',
-        message: `Option lineEnding must be "\\r\\n" or "\\n"; received ${JSON.stringify(lineEnding)}.`,
+        message: `Option lineEnding must be "\\r\\n" or "\\n"; received ${describeValue(lineEnding)}.`,
         path: ['lineEnding'],
         field: 'lineEnding',
         expected: '"\\r\\n" or "\\n"',
-        received: JSON.stringify(lineEnding),
+        received: describeValue(lineEnding),
       },
     ]);
   }
   let withUpn = false;
-  const missing: number[] = [];
-  marks.forEach((mark: SessionMark & { upn?: string }, index) => {
+  const problems: AttendanceIssue[] = [];
+  marks.forEach((mark: SessionMark & { upn?: string; comment?: string }, index) => {
     if (mark.upn !== undefined && mark.upn !== '') withUpn = true;
-    if (mark.pupilId === undefined || mark.pupilId.trim() === '') missing.push(index);
+    if (mark.pupilId === undefined || mark.pupilId.trim() === '') {
+      problems.push({
+        code: 'invalid_value',
+        severity: 'error',
+        message: `Mark ${index} (${mark.date}, ${mark.session}) has no pupilId, so its row could not be read back.`,
+        path: [index, 'pupilId'],
+        date: mark.date,
+        session: mark.session,
+        field: 'pupilId',
+        expected: 'a pupil id',
+        received: mark.pupilId ?? 'nothing',
+      });
+    }
+    for (const field of TEXT_FIELDS) {
+      const text = mark[field];
+      if (typeof text === 'string' && hasLoneSurrogate(text))
+        problems.push(illFormed(mark, index, field, text));
+    }
   });
-  const [first, ...rest] = missing.map((index) => ({
-    code: 'invalid_value' as const,
-    severity: 'error' as const,
-    message: `Mark ${index} (${marks[index]!.date}, ${marks[index]!.session}) has no pupilId, so its row could not be read back.`,
-    path: [index, 'pupilId'],
-    date: marks[index]!.date,
-    session: marks[index]!.session,
-    field: 'pupilId',
-    expected: 'a pupil id',
-    received: marks[index]!.pupilId ?? 'nothing',
-  }));
+  const [first, ...rest] = problems;
   if (first !== undefined) throw new AttendanceError([first, ...rest]);
   return lines(marks, lineEnding, withUpn, freeTextCell(options.formulaSafe));
+}
+
+/**
+ * The issue for text that UTF-8 cannot carry: written, its lone surrogate would become U+FFFD and the file
+ * would read back changed, so the writer refuses it instead.
+ */
+function illFormed(
+  mark: SessionMark,
+  index: number,
+  field: (typeof TEXT_FIELDS)[number],
+  text: string
+): AttendanceIssue {
+  const pupil = mark.pupilId === undefined ? '' : `pupil ${excerpt(mark.pupilId)}, `;
+  return {
+    code: 'invalid_value',
+    severity: 'error',
+    message: `Mark ${index} (${pupil}${mark.date}, ${mark.session}): ${field} ${excerpt(text)} holds a lone UTF-16 surrogate (half of a character's pair), which UTF-8 cannot carry, so it would be written as U+FFFD and read back changed; expected well-formed Unicode text.`,
+    path: [index, field],
+    ...(mark.pupilId === undefined ? {} : { pupilId: mark.pupilId }),
+    date: mark.date,
+    session: mark.session,
+    field,
+    expected: 'well-formed Unicode text (every surrogate half paired)',
+    received: excerpt(text),
+  };
 }
 
 function* lines(

@@ -1,4 +1,5 @@
 import type { Session } from '../../calendar/types.js';
+import type { InputLimits } from '../limits/inputLimits.js';
 import type { ImportedMark } from '../types.js';
 
 /**
@@ -89,7 +90,27 @@ export type RegisterCodeList = Readonly<Record<string, string>>;
  *
  * @category Import
  */
-export interface RegisterReadOptions {
+export interface RegisterReadOptions extends InputLimits {
+  /**
+   * The longest line (CSV) or text value (JSON) read, in bytes of UTF-8: a guard against broken and hostile
+   * files. A CSV line longer than this (the whole row, quoted fields and their line breaks included) is one
+   * `too_long` error naming its line, with a short excerpt, and is skipped without ever being held in memory,
+   * however long it is; reading goes on with the next line. When it is the header line the file cannot be read:
+   * that one error, and every later row counted as rejected. In JSON, a record with a text value (a pupil id, a
+   * comment, an object key) longer than this is rejected with a `too_long` error naming the record and key.
+   *
+   * @defaultValue {@link "school-attendance/io"!DEFAULT_MAX_LINE_BYTES | DEFAULT_MAX_LINE_BYTES} (1 MiB)
+   */
+  readonly maxLineBytes?: number;
+  /**
+   * JSON only: the deepest nesting of arrays and objects read, counted from the top of the input (the array of
+   * records is level 1, each record level 2, or 2 and 3 inside `{ data: [...] }`). A record holding anything
+   * nested deeper is rejected with one `too_deep` error whose path says where the limit was passed, instead of
+   * the stack overflowing; a record that contains itself (a circular value) is rejected the same way.
+   *
+   * @defaultValue {@link "school-attendance/io"!DEFAULT_MAX_DEPTH | DEFAULT_MAX_DEPTH} (64)
+   */
+  readonly maxDepth?: number;
   /** A preset name or a custom mapping. @defaultValue `'generic'` */
   readonly mapping?: RegisterColumnPresetName | RegisterColumnMapping;
   /** The file name, put on every issue. */
@@ -151,7 +172,8 @@ export interface RegisterCsvStreamOptions extends RegisterCsvOptions {
 }
 
 /**
- * Options for reading a long-format register from parsed JSON.
+ * Options for reading a long-format register from parsed JSON, with the limits `maxLineBytes` (the longest text
+ * value, in UTF-8 bytes) and `maxDepth` (the deepest nesting of arrays and objects).
  *
  * @category Import
  */

@@ -9,6 +9,7 @@ import { importCohortRegisterCsv } from '../long/importCohortRegisterCsv.js';
 import type { CohortRegisterCsvOptions, CohortRegisterImport } from '../long/importCohortRegisterCsv.js';
 import { CsvRegisterReader } from '../long/_internal/csvRegisterReader.js';
 import { CsvCohortReader } from '../long/_internal/csvCohortReader.js';
+import { resolveRegisterOptions } from '../long/_internal/resolveOptions.js';
 import { countLineBreaks } from './countLineBreaks.js';
 import type { SliceJob, SliceMessage } from './sliceJob.js';
 
@@ -62,6 +63,7 @@ const SEARCH_BYTES = 1 << 20;
  * as reading the file on one thread (register, counts and every issue, with its line and row); where the halves
  * cannot be joined exactly (a session marked in both halves, a cut that falls inside a quoted field, mixed line
  * endings, bytes the first half found not valid in the encoding, UTF-16), the file is read again on one thread.
+ * A line longer than `maxLineBytes` is one `too_long` error at its true line, whichever thread reads it.
  *
  * @remarks
  * Node.js only (it reads the file by path and starts worker threads). `npm run bench:pipeline` measures one and
@@ -111,7 +113,9 @@ export async function importFileWith(
   const { threads, ...csvOptions } = options;
   const oneThread = (): Promise<CohortRegisterImport> =>
     importCohortRegisterCsv(createReadStream(path, { highWaterMark: 1 << 16 }), csvOptions);
-  // Options are checked on this thread, so that a bad one throws here as it does on one thread.
+  // Options are checked on this thread, so that a bad one (a limit such as maxLineBytes included) throws here as it
+  // does on one thread.
+  resolveRegisterOptions(csvOptions);
   const settings = CsvRegisterReader.settings(csvOptions);
   const { size } = await stat(path);
   const wanted = threads ?? (availableParallelism() >= SPLIT_MIN_CORES && size >= SPLIT_MIN_BYTES ? 2 : 1);

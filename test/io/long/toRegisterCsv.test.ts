@@ -82,6 +82,17 @@ describe('toRegisterCsv', () => {
       'lineEnding'
     );
   });
+
+  test('a line ending of any value, a BigInt or a circular one included, is an AttendanceError', () => {
+    const circular: Record<string, unknown> = {};
+    circular['self'] = circular;
+    for (const lineEnding of [10n, circular]) {
+      const [issue] = attendanceErrorOf(() =>
+        toRegisterCsv(marks, { lineEnding: lineEnding as never })
+      ).issues;
+      expect(issue).toMatchObject({ code: 'invalid_value', field: 'lineEnding' });
+    }
+  });
 });
 
 describe('toRegisterCsvLines', () => {

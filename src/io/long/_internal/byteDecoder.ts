@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from './loneSurrogate.js';
 import { checkUtf8, UTF8_INVALID, UTF8_REPLACED } from './utf8.js';
 
 /** How the importer reads bytes; `'auto'` follows a byte order mark and otherwise reads UTF-8. */
@@ -51,22 +52,39 @@ export class ByteDecoder {
   private carry: Uint8Array = EMPTY;
   private decoder: InstanceType<typeof TextDecoder> | undefined;
   private started = false;
+  /** The high half of a surrogate pair that ended the last text chunk, waiting for its low half. */
+  private highSurrogate = '';
 
   constructor(encoding: ByteEncoding) {
     this.encoding = encoding;
   }
 
-  /** UTF-8 bytes for a text chunk (a byte order mark at the very start is dropped). */
+  /**
+   * UTF-8 bytes for a text chunk (a byte order mark at the very start is dropped). A chunk may end between the
+   * halves of a surrogate pair (a character outside the BMP, such as an emoji): the high half waits for the next
+   * chunk, since either half encoded alone would become U+FFFD.
+   */
   text(chunk: string): Uint8Array {
-    const text = !this.started && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    let text = !this.started && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     if (chunk.length > 0) this.started = true;
     if (this.mode === 'sniff') this.mode = 'utf-8';
-    if (!this.replaced && text.includes('\uFFFD')) this.replaced = true;
+    if (this.highSurrogate !== '') {
+      text = this.highSurrogate + text;
+      this.highSurrogate = '';
+    }
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.highSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.checkText(text);
     return encoder.encode(text);
   }
 
   /** UTF-8 bytes for a byte chunk (possibly empty while the encoding is still being sniffed). */
   bytes(chunk: Uint8Array): Uint8Array {
+    // A high surrogate left by a text chunk has no other half coming: it is written (as U+FFFD) before the bytes.
+    if (this.highSurrogate !== '') return concat(this.flushHighSurrogate(), this.bytes(chunk));
     if (this.mode === 'sniff') {
       this.pending = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
       if (this.pending.length < 3) return EMPTY;
@@ -77,7 +95,7 @@ export class ByteDecoder {
 
   /** The last bytes, once the source has ended. */
   end(): Uint8Array {
-    let tail: Uint8Array = EMPTY;
+    let tail: Uint8Array = this.flushHighSurrogate();
     if (this.mode === 'sniff') tail = this.begin();
     if (this.mode === 'decode' && this.decoder !== undefined) {
       const text = this.decoder.decode();
@@ -86,6 +104,24 @@ export class ByteDecoder {
     }
     if (this.carry.length > 0) this.invalid = true;
     return tail;
+  }
+
+  /**
+   * Notes a text that would not read back as it is: one holding a U+FFFD of its own (decoded with the wrong
+   * encoding before it was passed in), or a lone surrogate, which UTF-8 cannot carry and which becomes U+FFFD, so
+   * it is reported the same way, as readRegisterCsv reports it for a whole text.
+   */
+  private checkText(text: string): void {
+    if (!this.replaced && (text.includes('\uFFFD') || hasLoneSurrogate(text))) this.replaced = true;
+  }
+
+  /** The bytes of a high surrogate left by the last text chunk, whose other half never came (U+FFFD). */
+  private flushHighSurrogate(): Uint8Array {
+    if (this.highSurrogate === '') return EMPTY;
+    const text = this.highSurrogate;
+    this.highSurrogate = '';
+    this.checkText(text);
+    return encoder.encode(text);
   }
 
   private begin(): Uint8Array {

@@ -30,11 +30,16 @@
  * - Empty lines are skipped (but counted) unless `skipEmptyLines` is false, when each gives a row with one
  *   empty field. A last row without a line break at the end of the input is a row.
  * - A leading UTF-8 byte order mark is dropped (`bom: false` keeps it).
- * - Nothing is fatal except a row longer than `maxRowBytes`: a quote inside an unquoted field is kept as text
+ * - Nothing is fatal: a quote inside an unquoted field is kept as text
  *   (as csv-parse's `relax_quotes` does); text after a closing quote makes the field
  *   {@link FIELD_MALFORMED}, its range then the raw bytes including the quotes ({@link CsvRow.text} reads it
  *   as `relax_quotes` does); a quote still open at the end of the input makes the last field
  *   {@link FIELD_UNCLOSED}. The caller decides what to report.
+ * - A row longer than `maxRowBytes` (a line with no line break for a megabyte, a quote that is never closed) is
+ *   handed to `onTooLong` with its first few hundred bytes and its length, and skipped without being kept: the
+ *   scanner reads on through it, so memory stays bounded however long it is, and carries on with the next row.
+ *   Without `onTooLong`, a row that must be carried from one chunk to the next beyond the limit throws
+ *   {@link CsvRowTooLongError}, and a row that ends within the limit's reach is reported whatever its length.
  *
  * Chunks may end anywhere: inside a field, between the CR and LF of a line break, inside quotes or between the
  * two quotes of a `""` pair, inside a UTF-8 character, inside a delimiter of several bytes or inside the byte
@@ -42,7 +47,8 @@
  * inside one chunk is reported in place (its ranges point into the chunk; nothing is copied); only the row that
  * straddles two or more chunks is copied, into a carry buffer that is reused. Memory therefore stays at one
  * chunk plus the longest row, and `maxRowBytes` bounds the carried row (a quote that is never closed would
- * otherwise carry the rest of the file). A scanner reads one input: make a new one for the next.
+ * otherwise carry the rest of the file). The limit is checked once per row and once per chunk, never per byte.
+ * A scanner reads one input: make a new one for the next.
  *
  * @example
  * const scanner = new CsvByteScanner((row) => {
@@ -78,9 +84,39 @@ export interface CsvByteScannerOptions {
   readonly bom?: boolean;
   /** The line number of the first line of the input (e.g. when scanning a slice of a file). Default 1. */
   readonly startLine?: number;
-  /** The longest row accepted, in bytes; a longer one throws {@link CsvRowTooLongError}. Default 1 MiB. */
+  /**
+   * The longest row accepted, in bytes, line break not counted: a longer one goes to `onTooLong`. Without it, a
+   * row carried past the end of a chunk beyond this length throws {@link CsvRowTooLongError}. Default 1 MiB.
+   */
   readonly maxRowBytes?: number;
+  /**
+   * Receives each row longer than `maxRowBytes`, which is then skipped (not kept, not passed to `onRow`), and
+   * scanning goes on with the next row.
+   */
+  readonly onTooLong?: CsvTooLongHandler;
 }
+
+/**
+ * What {@link CsvByteScannerOptions.onTooLong} is told about a row over the limit.
+ *
+ * @param line - The line the row starts on.
+ * @param head - The row's first bytes (at most {@link TOO_LONG_HEAD_BYTES}), for a short quotation; may end
+ * inside a UTF-8 character. Valid only during the call.
+ * @param byteLength - The row's whole length in bytes, line break not counted.
+ * @param unclosed - The row ran to the end of the input inside a quoted field that was never closed.
+ */
+export type CsvTooLongHandler = (
+  line: number,
+  head: Uint8Array,
+  byteLength: number,
+  unclosed: boolean
+) => void;
+
+/**
+ * How many of a too-long row's first bytes {@link CsvByteScannerOptions.onTooLong} is given: enough for an
+ * excerpt of 80 characters whatever the script (a character is at most 4 bytes).
+ */
+export const TOO_LONG_HEAD_BYTES = 320;
 
 /** Thrown by {@link CsvByteScanner} when a row exceeds `maxRowBytes` (typically a quote that never closes). */
 export class CsvRowTooLongError extends Error {
@@ -240,6 +276,7 @@ export class CsvByteScanner {
   private readonly delimiterBytes: Uint8Array;
   private readonly skipEmptyLines: boolean;
   private readonly maxRowBytes: number;
+  private readonly onTooLong: CsvTooLongHandler | undefined;
   /** How many bytes of a leading BOM have been seen; -1 once the start of the input is behind us. */
   private bomSeen: number;
 
@@ -270,6 +307,13 @@ export class CsvByteScanner {
   private pending: Uint8Array = EMPTY;
   /** No more input will come ({@link CsvByteScanner.end}): a delimiter cut short by the end is text. */
   private ended = false;
+  /**
+   * The row in progress is over `maxRowBytes`: its bytes are no longer kept (`carry` stays empty and the field
+   * positions mean nothing); only its length so far before the current chunk and its first bytes are.
+   */
+  private skipping = false;
+  private skippedBytes = 0;
+  private skippedHead: Uint8Array = EMPTY;
 
   /**
    * @param onRow - Called once per row, in input order, with a row object that is reused (see {@link CsvRow}).
@@ -287,6 +331,7 @@ export class CsvByteScanner {
     this.delimiter = this.delimiterBytes[0]!;
     this.skipEmptyLines = options.skipEmptyLines ?? true;
     this.maxRowBytes = options.maxRowBytes ?? 1 << 20;
+    this.onTooLong = options.onTooLong;
     this.bomSeen = options.bom === false ? -1 : 0;
     this.currentLine = options.startLine ?? 1;
     this.rowLine = this.currentLine;
@@ -360,7 +405,9 @@ export class CsvByteScanner {
       this.scan(pending);
     }
     const row = this.row;
-    if (this.state !== AT_FIELD || this.fieldCount > 0) {
+    if (this.skipping) {
+      this.tooLong(this.rowLine, this.skippedHead, this.skippedBytes, this.state === IN_QUOTED);
+    } else if (this.state !== AT_FIELD || this.fieldCount > 0) {
       // A row in progress at the end of the input always straddles, so its bytes are in `carry`.
       let start = this.fieldStart;
       let end = this.carryLength;
@@ -387,6 +434,8 @@ export class CsvByteScanner {
     this.carryLength = 0;
     this.pendingCr = false;
     this.ended = false;
+    this.skipping = false;
+    this.skippedHead = EMPTY;
   }
 
   /** The state machine over one chunk. Kept in one function with local copies of the state, for speed. */
@@ -395,6 +444,10 @@ export class CsvByteScanner {
     const delimiter = this.delimiter;
     const delimiterLength = this.delimiterBytes.length;
     const longDelimiter = delimiterLength > 1;
+    const maxRowBytes = this.maxRowBytes;
+    // Without onTooLong a finished row is reported whatever its length, as it always was: only a row carried
+    // past the end of a chunk is held to the limit, by throwing.
+    const skipAbove = this.onTooLong === undefined ? Number.MAX_SAFE_INTEGER : maxRowBytes;
     /** Where this chunk's bytes end for now: before a delimiter it cuts short, kept for the next chunk. */
     let cut = length;
     const row = this.row;
@@ -515,13 +568,20 @@ export class CsvByteScanner {
         fieldCount > 0 ||
         fieldEnd !== fieldStart ||
         fieldFlags !== 0 ||
-        !this.skipEmptyLines
+        !this.skipEmptyLines ||
+        // A row being skipped is not empty, though the positions recorded for it mean nothing.
+        this.skipping
       ) {
         if (fieldCount === starts.length) {
-          row.reserve(fieldCount + 1);
-          starts = row.starts;
-          ends = row.ends;
-          flagsOf = row.flags;
+          // A row over the limit is skipped, so its fields need not be kept: a megabyte of commas must not
+          // grow the field arrays to millions of entries. Checked only when they would grow.
+          if (this.rowBytes(index, offset, rowStart) > skipAbove) fieldCount = 0;
+          else {
+            row.reserve(fieldCount + 1);
+            starts = row.starts;
+            ends = row.ends;
+            flagsOf = row.flags;
+          }
         }
         starts[fieldCount] = fieldStart;
         ends[fieldCount] = fieldEnd;
@@ -531,20 +591,31 @@ export class CsvByteScanner {
           index += delimiterLength;
           continue;
         }
-        // 3. A line break ends the row.
+        // 3. A line break ends the row: reported, unless it is longer than the limit.
+        let emit = true;
         if (this.straddling) {
-          this.appendToCarry(buffer, 0, index);
-          row.bytes = this.carry;
+          if (this.skipping || this.carryLength + index > skipAbove) {
+            emit = false;
+            this.skipRow(rowLine, buffer, 0, index);
+          } else {
+            this.appendToCarry(buffer, 0, index);
+            row.bytes = this.carry;
+          }
           this.straddling = false;
           this.carryLength = 0;
           offset = 0;
+        } else if (index - rowStart > skipAbove) {
+          emit = false;
+          this.skipRow(rowLine, buffer, rowStart, index);
         } else {
           row.bytes = buffer;
         }
-        row.fieldCount = fieldCount;
-        row.line = rowLine;
-        row.endLine = line;
-        this.onRow(row);
+        if (emit) {
+          row.fieldCount = fieldCount;
+          row.line = rowLine;
+          row.endLine = line;
+          this.onRow(row);
+        }
         fieldCount = 0;
       }
       line += 1;
@@ -557,9 +628,15 @@ export class CsvByteScanner {
       rowStart = index;
     }
 
-    // The chunk ended: keep the bytes of a row in progress for the next one.
+    // The chunk ended: keep the bytes of a row in progress for the next one, unless that makes it too long.
     if (state !== AT_FIELD || fieldCount > 0) {
-      if (this.straddling) {
+      if (this.skipping) {
+        this.growSkippedHead(buffer, cut);
+        this.skippedBytes += cut;
+      } else if (this.rowBytes(cut, offset, rowStart) > maxRowBytes) {
+        if (this.onTooLong === undefined) throw new CsvRowTooLongError(rowLine, maxRowBytes);
+        this.startSkipping(buffer, this.straddling ? 0 : rowStart, cut);
+      } else if (this.straddling) {
         this.appendToCarry(buffer, 0, cut);
       } else {
         this.carryLength = 0;
@@ -572,7 +649,6 @@ export class CsvByteScanner {
         quoteAt -= rowStart;
         this.straddling = true;
       }
-      if (this.carryLength > this.maxRowBytes) throw new CsvRowTooLongError(rowLine, this.maxRowBytes);
     }
     this.state = state;
     this.fieldStart = fieldStart;
@@ -581,6 +657,67 @@ export class CsvByteScanner {
     this.fieldCount = fieldCount;
     this.currentLine = line;
     this.rowLine = rowLine;
+  }
+
+  /**
+   * The length in bytes of the row in progress up to `index` of the current chunk (see `offset` in
+   * {@link CsvByteScanner.scan}).
+   */
+  private rowBytes(index: number, offset: number, rowStart: number): number {
+    if (this.skipping) return this.skippedBytes + index;
+    return this.straddling ? offset + index : index - rowStart;
+  }
+
+  /** Stops keeping the row in progress, whose bytes so far run on to `to` of the current chunk. */
+  private startSkipping(buffer: Uint8Array, from: number, to: number): void {
+    this.skippedHead = this.headOf(buffer, from, to).slice();
+    this.skippedBytes = (this.straddling ? this.carryLength : 0) + to - from;
+    this.skipping = true;
+    this.straddling = true;
+    this.carryLength = 0;
+  }
+
+  /** Reports a too-long row that ends at `to` of the current chunk (at a line break), and forgets it. */
+  private skipRow(line: number, buffer: Uint8Array, from: number, to: number): void {
+    if (this.skipping) {
+      this.growSkippedHead(buffer, to);
+      this.skipping = false;
+      const head = this.skippedHead;
+      this.skippedHead = EMPTY;
+      this.tooLong(line, head, this.skippedBytes + to, false);
+    } else {
+      const carried = this.straddling ? this.carryLength : 0;
+      this.tooLong(line, this.headOf(buffer, from, to), carried + to - from, false);
+    }
+  }
+
+  /** Completes the first bytes kept of a skipped row from the current chunk, when there are fewer than wanted. */
+  private growSkippedHead(buffer: Uint8Array, to: number): void {
+    const kept = this.skippedHead.length;
+    if (kept >= TOO_LONG_HEAD_BYTES || to === 0) return;
+    const head = new Uint8Array(Math.min(TOO_LONG_HEAD_BYTES, kept + to));
+    head.set(this.skippedHead);
+    head.set(buffer.subarray(0, head.length - kept), kept);
+    this.skippedHead = head;
+  }
+
+  /**
+   * The first {@link TOO_LONG_HEAD_BYTES} of the row in progress: those in `carry` (when it straddles), then the
+   * current chunk's from `from` to `to`.
+   */
+  private headOf(buffer: Uint8Array, from: number, to: number): Uint8Array {
+    const carried = this.straddling ? this.carryLength : 0;
+    if (carried === 0) return buffer.subarray(from, Math.min(to, from + TOO_LONG_HEAD_BYTES));
+    if (carried >= TOO_LONG_HEAD_BYTES) return this.carry.subarray(0, TOO_LONG_HEAD_BYTES);
+    const head = new Uint8Array(Math.min(TOO_LONG_HEAD_BYTES, carried + to - from));
+    head.set(this.carry.subarray(0, carried));
+    head.set(buffer.subarray(from, from + head.length - carried), carried);
+    return head;
+  }
+
+  /** Hands a skipped row to `onTooLong`, which rows are skipped only when there is one. */
+  private tooLong(line: number, head: Uint8Array, byteLength: number, unclosed: boolean): void {
+    this.onTooLong?.(line, head, byteLength, unclosed);
   }
 
   /**

@@ -147,7 +147,12 @@ export class CsvCohortReader {
       (row) => {
         this.onRow(row);
       },
-      { delimiter: settings.delimiter, bom: false, maxRowBytes: Number.MAX_SAFE_INTEGER }
+      {
+        delimiter: settings.delimiter,
+        bom: false,
+        maxRowBytes: options.maxLineBytes,
+        onTooLong: this.reader.onTooLong,
+      }
     );
   }
 

@@ -1,3 +1,4 @@
+import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 import { AttendanceError } from '../../../errors.js';
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
 import { fromSpreadsheetSafe } from '../../export/_internal/spreadsheetSafe.js';
@@ -5,13 +6,15 @@ import type { ImportedMark } from '../../types.js';
 import type { RegisterCsvOptions } from '../types.js';
 import type { ByteEncoding } from './byteDecoder.js';
 import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
+import { describeValue } from './describeValue.js';
+import { hasLoneSurrogate } from './loneSurrogate.js';
+import { foundNames, foundNamesInMessage, missingFieldWords } from './missingFields.js';
 import type { CsvRow } from './csvByteScanner.js';
 import { RegisterRows } from './registerRows.js';
 import type { RowLocator, SessionClaims } from './registerRows.js';
 import { F_COMMENT, F_PUPIL, F_UPN, FIELDS, normaliseColumnName, REQUIRED_FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
 
-const FIELD_WORDS = ['pupil id', 'UPN', 'date', 'session', 'code', 'minutes late', 'comment'] as const;
 const ENCODINGS: readonly ByteEncoding[] = ['auto', 'utf-8', 'utf-16le', 'latin1'];
 
 /** The CSV options beyond the shared ones, checked. */
@@ -23,7 +26,7 @@ export interface CsvSettings {
 }
 
 function invalidCsvOption(name: string, expected: string, received: unknown): never {
-  const text = typeof received === 'string' ? JSON.stringify(received) : String(received);
+  const text = describeValue(received);
   throw new AttendanceError([
     {
       code: 'invalid_value',
@@ -38,6 +41,8 @@ function invalidCsvOption(name: string, expected: string, received: unknown): ne
 }
 
 const encoder = new TextEncoder();
+/** How many UTF-16 units of a text are encoded at a time for the scanner. */
+const TEXT_PIECE = 1 << 16;
 
 /** The fields a writer may prefix with a quote against CSV injection: never codes, dates, sessions or minutes. */
 const FREE_TEXT_FIELDS = [F_PUPIL, F_UPN, F_COMMENT] as const;
@@ -88,21 +93,34 @@ export class CsvRegisterReader implements RowLocator {
    * {@link CsvRegisterReader.finish}.
    */
   createScanner(settings: CsvSettings): CsvByteScanner {
-    // The byte order mark is the decoder's to drop; a row may be as long as the input.
+    // The byte order mark is the decoder's to drop.
     return new CsvByteScanner(this.onRow, {
       delimiter: settings.delimiter,
       bom: false,
-      maxRowBytes: Number.MAX_SAFE_INTEGER,
+      maxRowBytes: this.options.maxLineBytes,
+      onTooLong: this.onTooLong,
     });
   }
 
   /** Reads a whole text at once (a byte order mark already dropped). */
   readText(text: string, settings: CsvSettings): void {
     // Text arrives decoded, so a U+FFFD in it is the mark a wrong decoding left; one scan of the whole text
-    // decides whether cells need checking at all.
-    if (text.includes('\uFFFD')) this.rows.checkEncoding = 'text';
+    // decides whether cells need checking at all. A lone surrogate cannot be encoded as UTF-8 and becomes a
+    // U+FFFD on the way to the scanner, so it is reported the same way rather than changed in silence.
+    if (text.includes('\uFFFD') || hasLoneSurrogate(text)) this.rows.checkEncoding = 'text';
     const scanner = this.createScanner(settings);
-    scanner.push(encoder.encode(text));
+    // Encoded a piece at a time into one buffer, which the scanner may reuse as soon as it returns (it copies
+    // what it keeps): a text of hundreds of megabytes, or one long line, is never held twice.
+    const buffer = new Uint8Array(Math.min(text.length, TEXT_PIECE) * 3);
+    for (let from = 0; from < text.length;) {
+      let to = Math.min(from + TEXT_PIECE, text.length);
+      // Never between the halves of a surrogate pair: each alone would be encoded as U+FFFD.
+      const last = text.charCodeAt(to - 1);
+      if (to < text.length && last >= 0xd800 && last <= 0xdbff) to -= 1;
+      const { written } = encoder.encodeInto(text.slice(from, to), buffer);
+      scanner.push(buffer.subarray(0, written));
+      from = to;
+    }
     scanner.end();
     this.finish();
   }
@@ -123,15 +141,18 @@ export class CsvRegisterReader implements RowLocator {
   /** Reports an empty file; call once the scanner has ended. */
   finish(): void {
     if (this.headerLength === -1) {
-      this.rows.issues.push(
-        this.fileIssue(
-          'missing_column',
-          1,
-          'the file is empty: it has no header row',
-          `a header row naming the columns (${this.expectedColumns()})`,
-          'nothing'
-        )
-      );
+      // The columns the mapping accepts go in `expected` only: a preset's alternatives would make the message long.
+      const source = this.options.source;
+      this.rows.issues.push({
+        code: 'missing_column',
+        severity: 'error',
+        message: `${this.place(0, 1)}: the file is empty: it has no header row, so no column was found, looking with ${this.options.mappingName}.`,
+        path: [],
+        expected: `a header row naming the columns (${this.expectedColumns()})`,
+        received: 'nothing',
+        ...(source === undefined ? {} : { source }),
+        line: 1,
+      });
     }
   }
 
@@ -146,6 +167,47 @@ export class CsvRegisterReader implements RowLocator {
     cells.length = count;
     for (let field = 0; field < count; field += 1) cells[field] = row.text(field);
     this.record(cells, row.line);
+  };
+
+  /**
+   * A line longer than the `maxLineBytes` limit, skipped by the scanner without being kept: one `too_long` error,
+   * for the header (the file then cannot be read) or for the data row it would have been.
+   */
+  readonly onTooLong = (line: number, head: Uint8Array, byteLength: number, unclosed: boolean): void => {
+    const limit = this.options.maxLineBytes;
+    const unclosedNote = unclosed
+      ? '; a quoted field opened on it is never closed, so it runs to the end of the file'
+      : '';
+    const expected = `a line of at most ${limit} bytes`;
+    const received = lineExcerpt(head, byteLength);
+    if (this.headerLength === -1) {
+      this.headerLength = 0;
+      this.headerFailed = true;
+      this.rows.issues.push(
+        this.fileIssue(
+          'too_long',
+          line,
+          `the header line is ${byteLength} bytes long, over the limit of ${limit} bytes${unclosedNote}, so the file cannot be read`,
+          expected,
+          received
+        )
+      );
+      return;
+    }
+    const row = this.dataRows;
+    this.dataRows += 1;
+    this.rows.rejectRow(
+      this.rows.issue(
+        'too_long',
+        'error',
+        row,
+        line,
+        undefined,
+        `the line is ${byteLength} bytes long, over the limit of ${limit} bytes${unclosedNote}, so it was skipped`,
+        expected,
+        received
+      )
+    );
   };
 
   /**
@@ -274,7 +336,9 @@ export class CsvRegisterReader implements RowLocator {
         const column = byName.get(normaliseColumnName(name));
         if (column !== undefined && !taken.has(column)) {
           this.columns[field] = column;
-          this.labels[field] = record[column]!.trim();
+          // The column's name as the file writes it, for messages; a name padded beyond reason is not quoted.
+          const label = record[column]!.trim();
+          this.labels[field] = label.length <= MAX_EXCERPT_LENGTH ? label : name;
           taken.add(column);
           return;
         }
@@ -283,22 +347,24 @@ export class CsvRegisterReader implements RowLocator {
     const missing = REQUIRED_FIELDS.filter((field) => this.columns[field] === -1);
     if (missing.length === 0) return;
     this.headerFailed = true;
-    const wanted = missing
-      .map((field) => `the ${FIELD_WORDS[field]!} (${this.options.names[field]!.join(' or ')})`)
-      .join(', ');
-    const found = record.map((cell) => cell.trim()).join(', ');
+    const columns = record.map((cell) => cell.trim()).join(', ');
     const hint =
       record.length === 1 && /[;\t|]/.test(record[0]!)
         ? '; the file may use another delimiter (see the delimiter option)'
         : '';
+    // The message names what is missing and which mapping looked; the names each field may have go in
+    // `expected` (a preset's alternatives run to hundreds of characters), the header as found in `received`.
+    const expected = `columns ${this.expectedColumns()}`;
+    const source = this.options.source;
     this.rows.issues.push({
-      ...this.fileIssue(
-        'missing_column',
-        line,
-        `the header has no column for ${wanted}, looking with ${this.options.mappingName}; the columns found are ${found}${hint}`,
-        `columns ${this.expectedColumns()}`,
-        found
-      ),
+      code: 'missing_column',
+      severity: 'error',
+      message: `${this.place(0, line)}: the header has no column for ${missingFieldWords(missing)}, looking with ${this.options.mappingName}; the columns found are ${foundNamesInMessage(columns)}${hint}.`,
+      path: [],
+      expected,
+      received: foundNames(columns),
+      ...(source === undefined ? {} : { source }),
+      line,
       field: this.options.names[missing[0]!]![0]!,
     });
   }
@@ -326,6 +392,22 @@ export class CsvRegisterReader implements RowLocator {
       line,
     };
   }
+}
+
+/**
+ * What a too-long line is shown as: its first characters (at most {@link MAX_EXCERPT_LENGTH}) and its length.
+ *
+ * @param head - The line's first bytes, which may end inside a character.
+ * @param byteLength - The line's length in bytes.
+ */
+function lineExcerpt(head: Uint8Array, byteLength: number): string {
+  // A fresh streaming decode drops a character cut off at the end of the head instead of showing U+FFFD.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(head, { stream: true });
+  let end = Math.min(text.length, MAX_EXCERPT_LENGTH);
+  const last = text.charCodeAt(end - 1);
+  if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+  const shortened = end < text.length || head.length < byteLength;
+  return `${excerpt(text.slice(0, end))}${shortened ? '…' : ''} (${byteLength} bytes)`;
 }
 
 /** A record whose every cell is empty or white space (e.g. a line of spaces or of bare commas). */

@@ -1,8 +1,10 @@
 import type { Session } from '../../../calendar/types.js';
 import { toCompactCode } from '../../../codes/compactCodes.js';
+import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
 import type { ImportedMark, RegisterImportReport } from '../../types.js';
 import type { RegisterDate } from './dateReader.js';
+import { hasLoneSurrogate } from './loneSurrogate.js';
 import { MarkSlots } from './markSlots.js';
 import { F_CODE, F_COMMENT, F_DATE, F_MINUTES, F_PUPIL, F_SESSION, F_UPN, FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
@@ -32,14 +34,27 @@ export interface RowLocator {
 
 type MutableMark = { -readonly [K in keyof ImportedMark]: ImportedMark[K] };
 
-const MAX_RECEIVED = 80;
 const REPLACEMENT_CHARACTER = '\uFFFD';
 const CODE_EXPECTED = 'a DfE register code (2024 or pre-2024 set), or "-" for no mark yet';
 const MINUTES_EXPECTED = 'a whole number of minutes, 0 or more';
+const WELL_FORMED_EXPECTED = 'well-formed Unicode text (every surrogate half paired)';
 
+/** A cell quoted in a message: at most {@link MAX_EXCERPT_LENGTH} characters of it. */
 function quote(text: string): string {
-  const shown = text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 3)}...` : text;
-  return `"${shown}"`;
+  return excerpt(text);
+}
+
+/**
+ * A cell as an issue's `received`: as it is when short, else quoted and cut short; quoted too when it holds a
+ * lone surrogate, which the quotation writes as an escape that any output can carry.
+ */
+function receivedText(text: string): string {
+  return text.length <= MAX_EXCERPT_LENGTH && !hasLoneSurrogate(text) ? text : excerpt(text);
+}
+
+/** A pupil id, date or session named in a message as it is, unless it is too long to name whole. */
+function named(text: string): string {
+  return text.length <= MAX_EXCERPT_LENGTH ? text : excerpt(text);
 }
 
 /** Whole, non-negative minutes written as digits, or -1. */
@@ -136,9 +151,9 @@ export class RegisterRows {
   ): AttendanceIssue {
     const { source } = this.options;
     const parts = [
-      context.pupilId === undefined ? undefined : `pupil ${context.pupilId}`,
-      context.date,
-      context.session,
+      context.pupilId === undefined ? undefined : `pupil ${named(context.pupilId)}`,
+      context.date === undefined ? undefined : named(context.date),
+      context.session === undefined ? undefined : named(context.session),
     ].filter((part): part is string => part !== undefined && part !== '');
     const where = parts.length > 0 ? ` (${parts.join(', ')})` : '';
     const label = field === undefined ? undefined : this.locator.label(field);
@@ -167,17 +182,21 @@ export class RegisterRows {
    * @param line - The 1-based file line where the row starts (CSV only).
    * @param values - The cell of each field of `FIELDS`, `undefined` when absent.
    * @param wrongType - A bit per field whose JSON value was not text or a number (its cell holds the JSON).
+   * @param illFormed - A bit per field whose JSON text holds a lone UTF-16 surrogate: text no file encoding can
+   * carry, which a CSV written from it would change to U+FFFD, so it is refused here rather than kept.
    */
   read(
     row: number,
     position: number,
     line: number | undefined,
     values: readonly (string | undefined)[],
-    wrongType = 0
+    wrongType = 0,
+    illFormed = 0
   ): void {
     this.rowsRead += 1;
     const { dates, sessions, codeList } = this.options;
-    if (this.checkEncoding !== false) this.checkReplacementCharacters(row, line, values, wrongType);
+    if (this.checkEncoding !== false)
+      this.checkReplacementCharacters(row, line, values, wrongType | illFormed);
 
     const pupilText = values[F_PUPIL];
     const pupilId = pupilText === undefined ? '' : pupilText.trim();
@@ -194,8 +213,15 @@ export class RegisterRows {
     const minutes = minutesGiven ? readMinutes(minutesText) : 0;
 
     const dateOk = typeof date !== 'string';
-    if (wrongType !== 0 || pupilId === '' || !dateOk || session === null || !codeKnown || minutes < 0) {
-      this.reportRowErrors(row, line, values, wrongType, {
+    if (
+      (wrongType | illFormed) !== 0 ||
+      pupilId === '' ||
+      !dateOk ||
+      session === null ||
+      !codeKnown ||
+      minutes < 0
+    ) {
+      this.reportRowErrors(row, line, values, wrongType, illFormed, {
         pupilId,
         date,
         session,
@@ -262,11 +288,13 @@ export class RegisterRows {
               'UTF-8 text; if the file was saved as Latin-1 or Windows-1252, read it with encoding "latin1"',
             ]
           : [
-              `${label} ${quote(value)} holds U+FFFD (\uFFFD), the character a decoder puts in place of bytes it could not read, so the text was probably decoded with the wrong encoding before it was read here`,
-              'text decoded with the file’s own encoding; a Latin-1 or Windows-1252 file read as UTF-8 loses its accented letters this way, so decode its bytes as windows-1252 (or stream them to importRegisterCsv with encoding "latin1")',
+              // Kept short: the value is quoted, and the advice (in `expected`) is part of the message too. The command
+              // line rewrites the advice's last words ("decode its bytes as …") in its own terms.
+              `${label} ${quote(value)} holds U+FFFD (\uFFFD), so the text was probably decoded with the wrong encoding before it was read here`,
+              'text decoded with its own encoding: for a Latin-1 file, decode its bytes as windows-1252 (or stream them to importRegisterCsv with encoding "latin1")',
             ];
       this.issues.push(
-        this.issue('encoding', 'warning', row, line, field, detail, expected, value, {
+        this.issue('encoding', 'warning', row, line, field, detail, expected, receivedText(value), {
           pupilId: values[F_PUPIL]?.trim(),
         })
       );
@@ -279,6 +307,7 @@ export class RegisterRows {
     line: number | undefined,
     values: readonly (string | undefined)[],
     wrongType: number,
+    illFormed: number,
     read: {
       pupilId: string;
       date: RegisterDate | string;
@@ -290,8 +319,10 @@ export class RegisterRows {
       minutes: number;
     }
   ): void {
-    // A value of the wrong type (JSON) is shown in its own issue, not as the row's pupil, date or session.
-    const usable = (field: number): boolean => (wrongType & (1 << field)) === 0;
+    // A value of the wrong type or ill-formed text (JSON) is shown in its own issue, not as the row's pupil,
+    // date or session, and not checked further.
+    const unusable = wrongType | illFormed;
+    const usable = (field: number): boolean => (unusable & (1 << field)) === 0;
     const context = {
       pupilId: read.pupilId === '' || !usable(F_PUPIL) ? undefined : read.pupilId,
       date: !usable(F_DATE)
@@ -308,7 +339,7 @@ export class RegisterRows {
     };
     const errors: AttendanceIssue[] = [];
     const add = (code: AttendanceIssueCode, field: number, detail: string, expected: string): void => {
-      const received = values[field] ?? '';
+      const received = receivedText(values[field] ?? '');
       errors.push(this.issue(code, 'error', row, line, field, detail, expected, received, context));
     };
     for (let field = 0; field < FIELDS.length; field += 1) {
@@ -319,12 +350,19 @@ export class RegisterRows {
           `${label(field)} is ${quote(values[field] ?? '')}, not text or a number`,
           'text or a number'
         );
+      } else if ((illFormed & (1 << field)) !== 0) {
+        add(
+          'invalid_value',
+          field,
+          `${label(field)} ${quote(values[field] ?? '')} holds a lone UTF-16 surrogate (half of a character's pair), which no file encoding can carry: written to a CSV file it would come back changed`,
+          WELL_FORMED_EXPECTED
+        );
       }
     }
-    if (read.pupilId === '' && (wrongType & (1 << F_PUPIL)) === 0) {
+    if (read.pupilId === '' && usable(F_PUPIL)) {
       add('invalid_value', F_PUPIL, `${label(F_PUPIL)} is empty`, 'a pupil id');
     }
-    if (typeof read.date === 'string' && (wrongType & (1 << F_DATE)) === 0) {
+    if (typeof read.date === 'string' && usable(F_DATE)) {
       const text = values[F_DATE];
       const detail =
         text === undefined || text.trim() === ''
@@ -332,20 +370,20 @@ export class RegisterRows {
           : `${label(F_DATE)} ${quote(text)} ${read.date}`;
       add('invalid_date', F_DATE, detail, this.options.dates.expected);
     }
-    if (read.session === null && (wrongType & (1 << F_SESSION)) === 0) {
+    if (read.session === null && usable(F_SESSION)) {
       const detail =
         found(F_SESSION) === 'is empty'
           ? `${label(F_SESSION)} is empty`
           : `${label(F_SESSION)} ${found(F_SESSION)} names neither session`;
       add('invalid_session', F_SESSION, detail, this.options.sessions.expected);
     }
-    if (!read.codeKnown && (wrongType & (1 << F_CODE)) === 0) {
+    if (!read.codeKnown && usable(F_CODE)) {
       const detail = read.mapped
         ? `${label(F_CODE)} ${quote(read.rawCode)} maps to ${quote(read.code)} in the code list, which is not a register code`
         : `${label(F_CODE)} ${quote(read.rawCode)} is not a register code${this.options.codeList === undefined ? ' (a system code or id needs a code list: the codeList option, or --code-list on the command line)' : ' and is not in the code list'}`;
       add('unknown_code', F_CODE, detail, CODE_EXPECTED);
     }
-    if (read.minutes < 0 && (wrongType & (1 << F_MINUTES)) === 0) {
+    if (read.minutes < 0 && usable(F_MINUTES)) {
       add(
         'invalid_value',
         F_MINUTES,

@@ -1,8 +1,11 @@
+import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 import { AttendanceError } from '../../../errors.js';
 import type { AttendanceIssue } from '../../../errors.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../../limits/inputLimits.js';
 import { REGISTER_COLUMN_PRESETS } from '../registerColumnPresets.js';
 import type { RegisterColumnMapping, RegisterColumnNames, RegisterReadOptions } from '../types.js';
 import { RegisterDateReader } from './dateReader.js';
+import { describeValue } from './describeValue.js';
 import { RegisterSessionReader } from './sessionReader.js';
 
 /** The fields of a mark that a mapping names, in the order rows are read. */
@@ -43,6 +46,10 @@ export interface ResolvedRegisterOptions {
   readonly sessions: RegisterSessionReader;
   /** The code list, if any. */
   readonly codeList: ReadonlyMap<string, string> | undefined;
+  /** The longest CSV line or JSON text value, in UTF-8 bytes. */
+  readonly maxLineBytes: number;
+  /** The deepest nesting of JSON arrays and objects. */
+  readonly maxDepth: number;
 }
 
 /**
@@ -61,18 +68,16 @@ export function normaliseColumnName(name: string): string {
 }
 
 function invalidOption(path: string, expected: string, received: unknown): never {
-  const text =
-    typeof received === 'string'
-      ? `"${received}"`
-      : ((JSON.stringify(received) as string | undefined) ?? String(received));
+  const text = typeof received === 'string' ? excerpt(received) : describeValue(received);
   const issue: AttendanceIssue = {
     code: 'invalid_value',
     severity: 'error',
-    message: `Option ${path} must be ${expected}; received ${text}.`,
+    // A code list's keys come from a file: the path quotes one, so it is cut short in words as well.
+    message: `Option ${path.length > MAX_EXCERPT_LENGTH ? `${path.slice(0, MAX_EXCERPT_LENGTH)}...` : path} must be ${expected}; received ${text}.`,
     path: path.split('.'),
     field: path,
     expected,
-    received: typeof received === 'string' ? received : text,
+    received: typeof received === 'string' && received.length <= MAX_EXCERPT_LENGTH ? received : text,
   };
   throw new AttendanceError([issue]);
 }
@@ -101,6 +106,10 @@ function namesOf(mapping: RegisterColumnMapping, field: RegisterField, required:
  * resolveRegisterOptions({ mapping: 'sims' }).mappingName //=> 'the sims preset'
  */
 export function resolveRegisterOptions(options: RegisterReadOptions = {}): ResolvedRegisterOptions {
+  // Options may come from a file or a caller without types: anything but an object is one clear error.
+  if (typeof options !== 'object' || (options as unknown) === null) {
+    return invalidOption('options', 'an object of options', options);
+  }
   const mappingOption = options.mapping ?? 'generic';
   let mapping: RegisterColumnMapping;
   let mappingName: string;
@@ -143,6 +152,8 @@ export function resolveRegisterOptions(options: RegisterReadOptions = {}): Resol
   if (options.source !== undefined && typeof options.source !== 'string') {
     invalidOption('source', 'a file name', options.source);
   }
+  const maxLineBytes = limit(options, 'maxLineBytes', DEFAULT_MAX_LINE_BYTES);
+  const maxDepth = limit(options, 'maxDepth', DEFAULT_MAX_DEPTH);
   return {
     mappingName,
     names,
@@ -150,5 +161,17 @@ export function resolveRegisterOptions(options: RegisterReadOptions = {}): Resol
     dates: new RegisterDateReader(dateFormat),
     sessions: new RegisterSessionReader(options.sessionNames),
     codeList,
+    maxLineBytes,
+    maxDepth,
   };
+}
+
+/** An input limit of the options, checked: a whole number of 1 or more. */
+function limit(options: RegisterReadOptions, name: 'maxLineBytes' | 'maxDepth', fallback: number): number {
+  const value: unknown = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    return invalidOption(name, 'a whole number of 1 or more', value);
+  }
+  return value;
 }
