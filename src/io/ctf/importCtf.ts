@@ -8,14 +8,18 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * of pupils is never held whole: only the pupil being read and the results are in memory.
  *
  * @remarks
- * Gives exactly what {@link readCtf} gives for the same file, however it is split into pieces (see there
- * for the options, the decoding of the marks and the issues). Pieces may be text or bytes (a Node
- * `fs.createReadStream` works as it is); bytes are decoded as the file says: a UTF-8 or UTF-16 byte order
- * mark, or the XML declaration's `encoding` (e.g. `iso-8859-1`), UTF-8 otherwise. Reading stops at the first
- * malformed XML or undecodable byte, keeping the pupils completed before it.
+ * Gives exactly what {@link readCtf} gives for the same file, however it is split into pieces, even when the
+ * file breaks off, holds a byte its encoding does not allow, or goes over a limit (see there for the options,
+ * the decoding of the marks, the limits and the issues). Pieces may be text or bytes (a Node
+ * `fs.createReadStream` works as it is) and may end anywhere, inside a character included; bytes are decoded
+ * as the file says: a UTF-8 or UTF-16 byte order mark, or the XML declaration's `encoding` (e.g.
+ * `iso-8859-1`), UTF-8 otherwise. The file is read a whole line at a time, and no line longer than
+ * `maxLineBytes` is held. Reading stops at the first malformed XML, undecodable byte, line or XML item over
+ * `maxLineBytes` or nesting over `maxDepth`, keeping the pupils completed before it, and the source is not
+ * pulled further: a 100 MB file of NUL bytes ends after its first MiB with one `too_long` error.
  *
  * @param source - The file's pieces: any async iterable of strings or byte arrays.
- * @param options - The day model, calendar, filler characters, code width and file name.
+ * @param options - The day model, calendar, filler characters, code width, file name and input limits.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and every issue.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (a piece that is neither text nor bytes
  *   is an issue in the report); an error the source itself raises (e.g. a file that cannot be opened) is
@@ -32,7 +36,7 @@ export async function importCtf(
   options: CtfOptions = {}
 ): Promise<CtfImportReport> {
   const reader = createCtfReader(options);
-  const decoder = createXmlTextDecoder();
+  const decoder = createXmlTextDecoder(reader, reader.limits.maxLineBytes);
   for await (const chunk of source) {
     feedChunk(reader, decoder, chunk);
     // Nothing after a fatal problem is read, so stop pulling from the source.

@@ -9,7 +9,7 @@ import type { CtfImport, CtfOptions } from './types.js';
  * Reads exactly as {@link readCtf} does (see there for the options and the decoding of the marks).
  *
  * @param xml - The file's text, or its bytes.
- * @param options - The day model, calendar, filler characters, code width and file name.
+ * @param options - The day model, calendar, filler characters, code width, file name and input limits.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and the warnings.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Carrying every error in the file, each with its XML path and line, or if an
  *   option is invalid.

@@ -30,25 +30,46 @@ import type { CtfImportReport, CtfOptions } from './types.js';
  * codes (such as `L` in `SessionsAttended`) differently.
  *
  * Bytes are decoded as the file says: a UTF-8 or UTF-16 byte order mark, or the XML declaration's
- * `encoding` (e.g. `iso-8859-1`), UTF-8 otherwise. For files too large to hold in memory, use
- * {@link importCtf}, which reads a stream with the same rules.
+ * `encoding` (e.g. `iso-8859-1`), UTF-8 otherwise. Bytes that are not valid in that encoding are never
+ * replaced or guessed at: reading stops at the first of them, keeping the pupils completed before it, with an
+ * `encoding` error naming its line, column, element and pupil (UPN, or the `Pupil[n]` path before the UPN is
+ * read), then the error for the pupil it cuts off, as for malformed XML. A Latin-1 file must say
+ * `encoding="iso-8859-1"` in its XML declaration.
+ *
+ * Hostile input is refused early, with one located error, and reading stops there:
+ *
+ * - a line longer than `maxLineBytes` (1 MiB by default; bytes for byte input, characters for text), before
+ *   any of it is read, as `too_long`; a file written without line breaks needs a larger `maxLineBytes`;
+ * - one XML item (an element's text, a tag with its attributes, a comment, a DOCTYPE) longer than
+ *   `maxLineBytes` characters across many lines, as `too_long`, located at the line where it starts;
+ * - elements nested deeper than `maxDepth` (64 by default), as `too_deep`;
+ * - a DOCTYPE that declares entities, as `malformed_input` at its line. Entities are never expanded and
+ *   external ones never fetched: a CTF declares none, the billion-laughs and XXE attacks need them, and a
+ *   reference to any entity but the five XML ones (`&amp;`, `&lt;`...) is malformed XML. A DOCTYPE without
+ *   entity declarations is ignored, and the DTD it names is not fetched.
+ *
+ * Messages quote at most about 80 characters of the file. For files too large to hold in memory, use
+ * {@link importCtf}, which reads a stream with the same rules and gives the same result.
  *
  * @param xml - The file's text, or its bytes.
- * @param options - The day model, calendar, filler characters, code width and file name.
+ * @param options - The day model, calendar, filler characters, code width, file name and input limits.
  * @returns The header, the pupils with their records and marks, all marks, the row counts and every issue.
- * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`, or a `calendar`
- *   that is not a valid school calendar); problems in the file, and an input that is neither text nor bytes,
- *   are issues in the report. {@link safeParseCtf} never throws.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Only if an option is invalid (e.g. `codeWidth: 3`, a `calendar`
+ *   that is not a valid school calendar, or `maxLineBytes: 0`); problems in the file, and an input that is
+ *   neither text nor bytes, are issues in the report. {@link safeParseCtf} never throws.
  * @example
  * const report = readCtf(readFileSync('transfer.xml'), { source: 'transfer.xml' });
  * report.pupils[0]?.years[0]?.reconciliation?.matches //=> true
  * report.issues.filter((issue) => issue.severity === 'error') //=> []
+ * readCtf('<CTfile>\n<CTFpupilData>\n<Pupil>\n<UPN>A123</UPN>\n<x><x><x/></x></x>\n</Pupil>\n</CTFpupilData>\n</CTfile>', {
+ *   maxDepth: 5,
+ * }).issues[0] //=> { code: 'too_deep', line: 5, ... }
  * @see {@link https://www.gov.uk/government/collections/common-transfer-file} (DfE: the Common Transfer File)
  * @category CTF
  */
 export function readCtf(xml: string | Uint8Array, options: CtfOptions = {}): CtfImportReport {
   const reader = createCtfReader(options);
-  const decoder = createXmlTextDecoder();
+  const decoder = createXmlTextDecoder(reader, reader.limits.maxLineBytes);
   feedChunk(reader, decoder, xml);
   finishFeeding(reader, decoder);
   return reader.end();

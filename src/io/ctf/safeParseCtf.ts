@@ -8,12 +8,13 @@ import type { CtfImport, CtfImportReport, CtfOptions } from './types.js';
  * {@link "school-attendance"!AttendanceError | AttendanceError} carrying every error issue. Warnings (such as `totals_mismatch`) do not stop it.
  *
  * @remarks
- * Reads exactly as {@link readCtf} does (see there for the options and the decoding of the marks). Never
- * throws: an invalid option (e.g. `codeWidth: 3`) or an input that is neither text nor bytes comes back as
- * the error too.
+ * Reads exactly as {@link readCtf} does (see there for the options, the decoding of the marks and the limits
+ * on hostile input). Never throws: an invalid option (e.g. `codeWidth: 3`, or options whose properties throw
+ * when read) or an input that is neither text nor bytes comes back as the error too, and {@link parseCtf}
+ * throws exactly this error when this fails.
  *
  * @param xml - The file's text, or its bytes.
- * @param options - The day model, calendar, filler characters, code width and file name.
+ * @param options - The day model, calendar, filler characters, code width, file name and input limits.
  * @returns `{ success: true, data }` with the file, or `{ success: false, error }`.
  * @example
  * const result = safeParseCtf('<CTfile><Header>');

@@ -1,5 +1,6 @@
 import type { IsoDate, SchoolCalendar } from '../../calendar/types.js';
 import type { SessionMark } from '../../sessions/types.js';
+import type { InputLimits } from '../limits/inputLimits.js';
 import type { ImportedMark, RegisterImport, RegisterImportReport } from '../types.js';
 
 /**
@@ -61,9 +62,15 @@ export interface CtfMarkLayoutOptions {
 /**
  * Options of the CTF importer ({@link readCtf}, {@link parseCtf}, {@link safeParseCtf}, {@link importCtf}).
  *
+ * @remarks
+ * The input limits ({@link "school-attendance/io"!InputLimits | InputLimits}): `maxLineBytes` is the longest
+ * line (in bytes for byte input, characters for text) and the longest single XML item (an element's text, a
+ * tag with its attributes, a comment, a DOCTYPE, in characters); `maxDepth` is the deepest nesting of elements.
+ * Going over either stops the reading with a `too_long` or `too_deep` error.
+ *
  * @category CTF
  */
-export interface CtfOptions extends Omit<CtfMarkLayoutOptions, 'dayModel'> {
+export interface CtfOptions extends Omit<CtfMarkLayoutOptions, 'dayModel'>, InputLimits {
   /**
    * How the mark strings map to dates. `'auto'` decides per `YearData` by the pairs that would fall on a
    * Saturday or Sunday if each pair were a calendar day: calendar days when none of them holds a mark, school

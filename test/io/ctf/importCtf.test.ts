@@ -81,8 +81,9 @@ describe('importCtf', () => {
 
   test('stops pulling from the source at the first fatal problem', async () => {
     let pulled = 0;
+    // Whole lines are read, so the problem is seen once its line has ended.
     async function* source(): AsyncGenerator<string> {
-      for (const piece of ['<Wrong>', '<a/>', '<b/>', '</Wrong>']) {
+      for (const piece of ['<Wrong>\n', '<a/>\n', '<b/>\n', '</Wrong>\n']) {
         pulled += 1;
         await Promise.resolve();
         yield piece;

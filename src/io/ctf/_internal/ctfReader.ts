@@ -2,27 +2,55 @@ import { SaxesParser } from 'saxes';
 import { isIsoDate } from '../../../calendar/isIsoDate.js';
 import type { IsoDate } from '../../../calendar/types.js';
 import type { AttendanceIssue } from '../../../errors.js';
+import { excerpt } from '../../../_internal/excerpt.js';
 import type { ImportedMark } from '../../types.js';
 import type { CtfHeader, CtfImportReport, CtfOptions, CtfPupil, CtfSchool, CtfYearData } from '../types.js';
-import { ctfIssue, xmlPath } from './ctfIssue.js';
+import { ctfIssue, pathForMessage, shortText, xmlPath } from './ctfIssue.js';
 import { decodeYearData } from './decodeYearData.js';
 import type { AutoTally, CapturedField, CapturedYearData, YearDecodeContext } from './decodeYearData.js';
-import { resolveLayout, resolveSource } from './resolveOptions.js';
+import { readOptions, resolveLayout, resolveLimits, resolveSource } from './resolveOptions.js';
+import type { ResolvedLimits } from './resolveOptions.js';
 import { createSlotReader } from './slotReading.js';
+import type { XmlInputProblem, XmlTextSink } from './xmlTextDecoder.js';
+
+/** The most characters of an element's name an encoding message quotes. */
+const ELEMENT_NAME_QUOTE = 40;
 
 /** A CTF reader fed with text in pieces: the same code reads a whole string and a stream. */
-export interface CtfReader {
+export interface CtfReader extends XmlTextSink {
   /** Feeds the next piece of the document's text. */
   write(text: string): void;
-  /** Stops reading at a problem found outside the XML (e.g. undecodable bytes). */
+  /** Stops reading at a problem with the input itself, located at the point reached. */
+  stop(problem: XmlInputProblem): void;
+  /** Stops reading at a problem found outside the XML (e.g. a piece that is neither text nor bytes). */
   fail(issue: AttendanceIssue): void;
   /** Whether reading has stopped at a fatal problem; further text is ignored. */
   readonly halted: boolean;
   /** The 1-based line reached so far. */
   readonly line: number;
+  /** The limits the reader was made with. */
+  readonly limits: ResolvedLimits;
   /** Finishes reading and returns the report. */
   end(): CtfImportReport;
 }
+
+/**
+ * The options the reader reads, each once; anything else in the options object is ignored. A record so that the
+ * compiler refuses a new option left out here.
+ */
+const READ_OPTIONS: Readonly<Record<keyof CtfOptions, true>> = {
+  dayModel: true,
+  calendar: true,
+  notInSessionCharacter: true,
+  noMarkCharacter: true,
+  codeWidth: true,
+  source: true,
+  maxLineBytes: true,
+  maxDepth: true,
+};
+const OPTION_NAMES = Object.keys(READ_OPTIONS);
+const CR = 0x0d;
+const ENTITY_DECLARATION = /<!ENTITY[^>]{0,60}>?/i;
 
 const ROOT = 'CTfile';
 const PUPIL_CONTAINER = 'CTFpupilData';
@@ -66,8 +94,24 @@ interface CapturedPupil {
   hasErrors: boolean;
 }
 
+function countLineEnds(text: string): number {
+  return text.match(/\r\n?|\n/g)?.length ?? 0;
+}
+
 class Reader implements CtfReader {
   private readonly parser = new SaxesParser({ position: true });
+  readonly limits: ResolvedLimits;
+  /** The longest stretch between two XML items: an item as long as the limit, and the character ending it. */
+  private readonly maxRun: number;
+  /** Characters given to the parser so far. */
+  private written = 0;
+  /** Where and on which line the parser last finished an XML item: it holds what it read since. */
+  private itemEnd = 0;
+  private itemEndLine = 1;
+  /** Whether the text so far ends with a CR, which the parser holds back to see whether an LF follows. */
+  private endsWithCr = false;
+  /** What stopped the reading, for the message about the pupil it cut off. */
+  private stopCause = 'the break in the XML';
   private readonly context: YearDecodeContext;
   private readonly autoTally: AutoTally = { calendarDays: 0, schoolDays: 0, undecided: 0 };
   private readonly names: string[] = [];
@@ -90,9 +134,12 @@ class Reader implements CtfReader {
   private stopped = false;
   private readonly source: string | undefined;
 
-  constructor(options: CtfOptions) {
+  constructor(given: CtfOptions) {
+    const options = readOptions(given, OPTION_NAMES) as CtfOptions;
     const layout = resolveLayout(options, true);
     this.source = resolveSource(options.source);
+    this.limits = resolveLimits(options);
+    this.maxRun = this.limits.maxLineBytes + 1;
     this.context = { layout, readSlot: createSlotReader(layout), autoTally: this.autoTally };
     this.parser.on('opentag', (tag) => {
       this.open(tag);
@@ -106,6 +153,12 @@ class Reader implements CtfReader {
     this.parser.on('cdata', (text) => {
       this.addText(text);
     });
+    this.parser.on('doctype', (text) => {
+      this.doctype(text);
+    });
+    // No handler for comments, processing instructions or the XML declaration: the text or tag after one ends
+    // the item too. (Each handler is a property added to the parser, and a few more of them make V8 read all
+    // of the parser's properties the slow way: the whole import ran at half speed.)
     this.parser.on('error', (error) => {
       this.xmlError(error);
     });
@@ -119,19 +172,190 @@ class Reader implements CtfReader {
     return this.parser.line;
   }
 
+  /** The line and column of the next character, counting a CR the parser still holds back as a line end. */
+  private nextCharacter(): { readonly line: number; readonly column: number } {
+    return this.endsWithCr
+      ? { line: this.parser.line + 1, column: 1 }
+      : { line: this.parser.line, column: this.parser.column + 1 };
+  }
+
   write(text: string): void {
-    if (this.stopped) return;
+    if (this.stopped || text.length === 0) return;
     this.parser.write(text);
+    this.written += text.length;
+    this.endsWithCr = text.charCodeAt(text.length - 1) === CR;
+    // Between two items the parser holds everything it has read: it must not grow past the limit. Where this
+    // check falls depends on the pieces, but what it reports does not (see itemEnds).
+    if (this.written - this.itemEnd > this.maxRun) this.itemTooLong();
   }
 
   fail(issue: AttendanceIssue): void {
     if (this.stopped) return;
-    this.issues.push(issue);
-    this.stopped = true;
+    this.fatal(issue, `the bad piece of input on line ${issue.line ?? this.parser.line}`);
+  }
+
+  stop(problem: XmlInputProblem): void {
+    if (this.stopped) return;
+    const { line, column } = this.nextCharacter();
+    if (problem.kind === 'unknown-encoding') {
+      this.fatal(
+        ctfIssue(
+          'encoding',
+          'error',
+          `The XML declaration names the encoding ${excerpt(problem.label)}, which cannot be decoded`,
+          {
+            steps: [],
+            line: 1,
+            expected: 'UTF-8, UTF-16 or an encoding such as ISO-8859-1 or windows-1252',
+            received: problem.label,
+          }
+        ),
+        'the unknown encoding'
+      );
+      return;
+    }
+    if (problem.kind === 'line-too-long') {
+      const { limit, unit } = problem;
+      this.fatal(
+        ctfIssue(
+          'too_long',
+          'error',
+          `The line is longer than ${limit} ${unit} (the maxLineBytes option), so reading stopped before it: the file may not be XML, or be XML written without line breaks, which a larger maxLineBytes reads`,
+          {
+            steps: [...this.steps],
+            line,
+            expected: `lines of at most ${limit} ${unit}`,
+            received: 'a longer line',
+          }
+        ),
+        `the over-long line ${line}`
+      );
+      return;
+    }
+    const name = problem.encoding.toUpperCase();
+    const hex = problem.bytes
+      .map((byte) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(' ');
+    const bytes = `${problem.bytes.length === 1 ? 'byte' : 'bytes'} ${hex}`;
+    const advice =
+      name === 'UTF-8'
+        ? '; if the file is Latin-1 (ISO-8859-1 or Windows-1252), its XML declaration should say encoding="iso-8859-1"'
+        : '';
+    const { where, pupilId, field } = this.whereNow();
+    this.fatal(
+      ctfIssue(
+        'encoding',
+        'error',
+        `The ${bytes} at column ${column}${where} ${problem.bytes.length === 1 ? 'is' : 'are'} not valid ${name}, so reading stopped there${advice}`,
+        {
+          steps: [...this.steps],
+          line,
+          pupilId,
+          field,
+          expected: `text encoded as ${name}`,
+          received: `the ${bytes}`,
+        }
+      ),
+      `the bytes that are not ${name} on line ${line}`
+    );
+  }
+
+  /** The element and pupil the reader is in, for a message. */
+  private whereNow(): {
+    readonly where: string;
+    readonly pupilId: string | undefined;
+    readonly field: string | undefined;
+  } {
+    const element = this.names[this.names.length - 1];
+    if (element === undefined)
+      return { where: ', before the root element', pupilId: undefined, field: undefined };
+    const pupil = this.pupil;
+    const upn = pupil?.fields.get('UPN')?.text.trim();
+    let who = '';
+    if (pupil !== undefined) {
+      who =
+        upn === undefined || upn === ''
+          ? ` of the pupil at ${pathForMessage(pupil.steps)}`
+          : ` of pupil ${shortText(upn)}`;
+    }
+    return {
+      // An element's name is quoted shorter than other text: the message also carries the pupil and the advice.
+      where: `, in <${element.length > ELEMENT_NAME_QUOTE ? excerpt(element, ELEMENT_NAME_QUOTE) : element}>${who},`,
+      pupilId: upn === undefined || upn === '' ? undefined : upn,
+      field: element,
+    };
+  }
+
+  /**
+   * Notes that the parser finished an XML item (a tag, a text run, a comment...), after checking that the item
+   * was not longer than the limit.
+   *
+   * @remarks
+   * An item is too long once the parser has read more than `maxRun` characters past the end of the one before.
+   * Every look from that point on (an item's end, an XML error, the end of a piece, the end of the input)
+   * reports it, with the line where the item starts, and no look before it does; so which look reports it
+   * depends on where the pieces end, but what it reports does not.
+   *
+   * @returns False when it was too long, and reading stopped.
+   */
+  private itemEnds(): boolean {
+    if (this.stopped) return false;
+    const position = this.parser.position;
+    if (position - this.itemEnd > this.maxRun) {
+      this.itemTooLong();
+      return false;
+    }
+    this.itemEnd = position;
+    this.itemEndLine = this.parser.line;
+    return true;
+  }
+
+  private itemTooLong(): void {
+    // Reading may already have stopped inside the piece just written.
+    if (this.stopped) return;
+    const limit = this.limits.maxLineBytes;
+    const line = this.itemEndLine;
+    this.fatal(
+      ctfIssue(
+        'too_long',
+        'error',
+        `An XML item from line ${line} on (an element's text, a tag with its attributes, a comment or a DOCTYPE) is longer than ${limit} characters (the maxLineBytes option), so reading stopped there`,
+        {
+          steps: [...this.steps],
+          line,
+          expected: `XML items of at most ${limit} characters`,
+          received: 'a longer one',
+        }
+      ),
+      `the over-long XML item from line ${line}`
+    );
+  }
+
+  private doctype(text: string): void {
+    if (!this.itemEnds()) return;
+    // The parser never expands entities a DOCTYPE declares, nor fetches external ones: a reference to one is
+    // an "undefined entity". A CTF declares none, so a file that does is refused where it says so.
+    const declaration = ENTITY_DECLARATION.exec(text);
+    if (declaration === null) return;
+    const line = this.parser.line - countLineEnds(text);
+    this.fatal(
+      ctfIssue(
+        'malformed_input',
+        'error',
+        `The DOCTYPE declares XML entities (${excerpt(declaration[0])}); a Common Transfer File declares none, and this reader never expands or fetches them, so reading stopped there`,
+        {
+          steps: [],
+          line,
+          expected: 'no DOCTYPE, or one without entity declarations',
+          received: declaration[0],
+        }
+      ),
+      `the DOCTYPE on line ${line}`
+    );
   }
 
   private open(tag: { readonly name: string }): void {
-    if (this.stopped) return;
+    if (!this.itemEnds()) return;
     const depth = this.names.length;
     const name = tag.name;
     const parent = this.names[depth - 1];
@@ -144,9 +368,27 @@ class Reader implements CtfReader {
         ctfIssue(
           'malformed_input',
           'error',
-          `The root element is <${name}>, not <${ROOT}>: this is not a Common Transfer File`,
+          `The root element is <${shortText(name)}>, not <${ROOT}>: this is not a Common Transfer File`,
           { steps: [name], line, field: name, expected: `a <${ROOT}> root element`, received: `<${name}>` }
         )
+      );
+      return;
+    }
+    if (depth + 1 > this.limits.maxDepth) {
+      const { maxDepth } = this.limits;
+      this.fatal(
+        ctfIssue(
+          'too_deep',
+          'error',
+          `<${shortText(name)}> is nested ${depth + 1} elements deep, more than ${maxDepth} (the maxDepth option), so reading stopped there`,
+          {
+            steps: [...this.steps, name],
+            line,
+            expected: `at most ${maxDepth} levels of nested elements`,
+            received: `${depth + 1} levels`,
+          }
+        ),
+        `the nesting too deep on line ${line}`
       );
       return;
     }
@@ -187,12 +429,34 @@ class Reader implements CtfReader {
   }
 
   private addText(text: string): void {
-    if (this.stopped || this.captureDepth !== this.names.length - 1) return;
+    if (!this.itemEnds() || this.captureDepth !== this.names.length - 1) return;
+    const limit = this.limits.maxLineBytes;
+    if (this.text.length + text.length > limit) {
+      const name = this.names[this.captureDepth] ?? '';
+      const upn = this.pupil?.fields.get('UPN')?.text.trim();
+      this.fatal(
+        ctfIssue(
+          'too_long',
+          'error',
+          `The text of <${name}> is longer than ${limit} characters (the maxLineBytes option), so reading stopped there`,
+          {
+            steps: [...this.steps],
+            line: this.captureLine,
+            ...(upn === undefined || upn === '' ? {} : { pupilId: upn }),
+            field: name,
+            expected: `at most ${limit} characters`,
+            received: 'a longer text',
+          }
+        ),
+        `the over-long <${name}> on line ${this.captureLine}`
+      );
+      return;
+    }
     this.text += text;
   }
 
   private close(): void {
-    if (this.stopped) return;
+    if (!this.itemEnds()) return;
     const depth = this.names.length - 1;
     const name = this.names[depth] ?? '';
     if (this.captureDepth === depth) {
@@ -297,7 +561,7 @@ class Reader implements CtfReader {
         ctfIssue(
           'invalid_date',
           'error',
-          `DOB of pupil ${upn} is not a real date in YYYY-MM-DD form ("${dobText}")`,
+          `DOB of pupil ${shortText(upn)} is not a real date in YYYY-MM-DD form (${excerpt(dobText)})`,
           {
             steps: [...captured.steps, 'DOB'],
             line: captured.fields.get('DOB')?.line ?? captured.line,
@@ -341,7 +605,13 @@ class Reader implements CtfReader {
 
   private xmlError(error: Error): void {
     if (this.stopped) return;
-    const reason = error.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    // An error inside an item already too long is that item's (see itemEnds).
+    if (this.parser.position - this.itemEnd > this.maxRun) {
+      this.itemTooLong();
+      return;
+    }
+    // The parser's reason may name an element or entity from the file: a huge one is cut short.
+    const reason = shortText(error.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '').replace(/\.$/, ''));
     const line = this.parser.line;
     const column = this.parser.column + 1;
     const truncated = /^unclosed tag|^unexpected end|^document must contain a root element/.test(reason);
@@ -362,12 +632,15 @@ class Reader implements CtfReader {
     );
   }
 
-  private fatal(issue: AttendanceIssue): void {
+  private fatal(issue: AttendanceIssue, cause = 'the break in the XML'): void {
     this.issues.push(issue);
     this.stopped = true;
+    this.stopCause = cause;
   }
 
   end(): CtfImportReport {
+    // An item the input ends in was never finished: it must not be longer than the limit either.
+    if (!this.stopped && this.written - this.itemEnd > this.maxRun) this.itemTooLong();
     if (!this.stopped) this.parser.close();
     if (this.stopped && this.pupil !== undefined) this.abandonPupil(this.pupil);
     if (this.header === undefined && !this.stopped) {
@@ -418,7 +691,7 @@ class Reader implements CtfReader {
       ctfIssue(
         'malformed_input',
         'error',
-        `Pupil ${upn ?? xmlPath(captured.steps)} is cut off by the break in the XML and was not used${records.length > 0 ? `, nor ${records.join(', nor ')}` : ''}`,
+        `Pupil ${upn === undefined || upn === '' ? pathForMessage(captured.steps) : shortText(upn)} is cut off by ${this.stopCause} and was not used${records.length > 0 ? `, nor ${records.join(', nor ')}` : ''}`,
         {
           steps: [...captured.steps],
           line: captured.line,

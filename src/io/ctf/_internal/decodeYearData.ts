@@ -16,7 +16,8 @@ import type {
   CtfTotals,
   CtfYearData,
 } from '../types.js';
-import { ctfIssue } from './ctfIssue.js';
+import { excerpt } from '../../../_internal/excerpt.js';
+import { ctfIssue, shortText } from './ctfIssue.js';
 import { layOutDays } from './dayLayout.js';
 import type { ResolvedLayout } from './resolveOptions.js';
 import type { SlotReading } from './slotReading.js';
@@ -97,7 +98,7 @@ class YearDecoder {
     private readonly subCodesWarned: Set<string>,
     private readonly context: YearDecodeContext
   ) {
-    this.who = `pupil ${upn}`;
+    this.who = `pupil ${shortText(upn)}`;
   }
 
   private report(issue: AttendanceIssue): void {
@@ -138,14 +139,19 @@ class YearDecoder {
     const match = YEAR_PATTERN.exec(field.text);
     if (match !== null) return Number(match[1]);
     this.report(
-      ctfIssue('invalid_value', 'error', `Year of ${this.who} is not a four-digit year ("${field.text}")`, {
-        steps: this.fieldSteps('Year'),
-        line: field.line,
-        pupilId: this.upn,
-        field: 'Year',
-        expected: 'a four-digit year, e.g. 2024',
-        received: field.text,
-      })
+      ctfIssue(
+        'invalid_value',
+        'error',
+        `Year of ${this.who} is not a four-digit year (${excerpt(field.text)})`,
+        {
+          steps: this.fieldSteps('Year'),
+          line: field.line,
+          pupilId: this.upn,
+          field: 'Year',
+          expected: 'a four-digit year, e.g. 2024',
+          received: field.text,
+        }
+      )
     );
     return undefined;
   }
@@ -162,7 +168,7 @@ class YearDecoder {
       ctfIssue(
         'invalid_value',
         'error',
-        `${name} of ${this.who}, ${yearText}, is not a whole number of sessions ("${field.text}")`,
+        `${name} of ${this.who}, ${yearText}, is not a whole number of sessions (${excerpt(field.text)})`,
         {
           steps: this.fieldSteps(name),
           line: field.line,
@@ -185,7 +191,7 @@ class YearDecoder {
       ctfIssue(
         'invalid_date',
         'error',
-        `AttendanceStartDate of ${this.who}, ${yearText}, is not a real date in YYYY-MM-DD form ("${field.text}")`,
+        `AttendanceStartDate of ${this.who}, ${yearText}, is not a real date in YYYY-MM-DD form (${excerpt(field.text)})`,
         {
           steps: this.fieldSteps('AttendanceStartDate'),
           line: field.line,
@@ -415,7 +421,7 @@ class YearDecoder {
             ctfIssue(
               'unknown_code',
               'error',
-              `Unknown character${width === 1 ? '' : 's'} "${raw}" at position ${offset + 1} of ${subject} which falls on ${date} ${session}: not a register code, "${layout.notInSession}" (not in session) or "${layout.noMark}" (no mark)`,
+              `Unknown character${width === 1 ? '' : 's'} ${excerpt(raw)} at position ${offset + 1} of ${subject} which falls on ${date} ${session}: not a register code, "${layout.notInSession}" (not in session) or "${layout.noMark}" (no mark)`,
               {
                 steps,
                 line: field.line,
@@ -555,7 +561,7 @@ class YearDecoder {
       ctfIssue(
         'ambiguous_code',
         'warning',
-        `Pupil ${this.upn} has "${code}" from ${date} ${session} on: since 19 August 2024 it may stand for ${SUB_CODES[code] ?? code}, and a one-character mark string cannot say which, so the sub-code is unknown; "${code}" is ${counted}`,
+        `Pupil ${shortText(this.upn)} has "${code}" from ${date} ${session} on: since 19 August 2024 it may stand for ${SUB_CODES[code] ?? code}, and a one-character mark string cannot say which, so the sub-code is unknown; "${code}" is ${counted}`,
         {
           steps: this.fieldSteps('AttendanceMarks'),
           line: field.line,
@@ -576,7 +582,12 @@ class YearDecoder {
       const counts = countSessions(marks);
       const steps = this.fieldSteps('AttendanceMarks');
       const line = this.captured.fields.get('AttendanceMarks')?.line ?? this.captured.line;
-      for (const warning of counts.warnings) this.report({ ...warning, path: steps, line });
+      // The counting names the pupil by its whole UPN: one far too long for a UPN is quoted short here.
+      const quoted = shortText(this.upn);
+      for (const warning of counts.warnings) {
+        const message = quoted === this.upn ? warning.message : warning.message.split(this.upn).join(quoted);
+        this.report({ ...warning, message, path: steps, line });
+      }
       return {
         possible: counts.possible,
         attended: counts.attended,

@@ -16,11 +16,11 @@ function notTextNorBytes(piece: unknown, line: number): AttendanceIssue {
 }
 
 /**
- * Feeds one piece of a CTF file to the reader: text as it is, bytes through the decoder. An encoding
- * problem, or a piece that is neither, stops the reader.
+ * Feeds one piece of a CTF file to the reader, through the decoder (which passes on whole lines of text). An
+ * encoding problem, a line over the limit, or a piece that is neither text nor bytes stops the reader.
  *
  * @param reader - The CTF reader.
- * @param decoder - The byte decoder of this input.
+ * @param decoder - The decoder of this input, writing to the reader.
  * @param chunk - The next piece of the file.
  * @example
  * feedChunk(reader, decoder, '<CTfile>');
@@ -29,26 +29,20 @@ export function feedChunk(reader: CtfReader, decoder: XmlTextDecoder, chunk: str
   if (reader.halted) return;
   // Untyped callers may pass anything; a piece that is neither text nor bytes is a problem with the input.
   const piece: unknown = chunk;
-  if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
-    reader.fail(notTextNorBytes(piece, reader.line));
-    return;
-  }
-  const text = typeof chunk === 'string' ? decoder.text(chunk) : decoder.bytes(chunk, reader.line);
-  if (typeof text === 'string') reader.write(text);
-  else reader.fail(text);
+  if (typeof piece === 'string') decoder.text(piece);
+  else if (piece instanceof Uint8Array) decoder.bytes(piece);
+  else reader.fail(notTextNorBytes(piece, reader.line));
 }
 
 /**
  * Feeds what the decoder still holds at the end of the input.
  *
  * @param reader - The CTF reader.
- * @param decoder - The byte decoder of this input.
+ * @param decoder - The decoder of this input, writing to the reader.
  * @example
  * finishFeeding(reader, decoder);
  */
 export function finishFeeding(reader: CtfReader, decoder: XmlTextDecoder): void {
   if (reader.halted) return;
-  const text = decoder.end(reader.line);
-  if (typeof text === 'string') reader.write(text);
-  else reader.fail(text);
+  decoder.end();
 }

@@ -3,6 +3,7 @@ import type { SchoolCalendar } from '../../../calendar/types.js';
 import { AttendanceError } from '../../../errors.js';
 import type { AttendanceIssue } from '../../../errors.js';
 import { invalidArgument } from '../../../_internal/issues.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../../limits/inputLimits.js';
 import type { CtfDayModel } from '../types.js';
 
 /** Layout options with their defaults filled in and checked. */
@@ -31,8 +32,8 @@ const MAX_DESCRIPTION_LENGTH = 60;
  * plain JavaScript), so this must cope with any value, including symbols and objects without a prototype.
  */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'string') return cap(value);
+  if (typeof value === 'symbol') return cap(value.toString());
   if (typeof value === 'function') return 'a function';
   if (typeof value !== 'object' || value === null) return String(value);
   let text: string | undefined;
@@ -42,7 +43,17 @@ function describe(value: unknown): string {
     text = undefined;
   }
   if (text === undefined) return Array.isArray(value) ? 'an array' : 'an object';
-  return text.length > MAX_DESCRIPTION_LENGTH ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 3)}...` : text;
+  return cap(text);
+}
+
+/** A value in words cut to a length a message can show. */
+function cap(text: string): string {
+  if (text.length <= MAX_DESCRIPTION_LENGTH) return text;
+  // Never cut a surrogate pair in two.
+  let end = MAX_DESCRIPTION_LENGTH - 3;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}...`;
 }
 
 function isOneCharacter(value: unknown): value is string {
@@ -129,6 +140,7 @@ export function resolveLayout(options: LayoutInput, allowAuto: boolean): Resolve
       code: 'invalid_value',
       message: `The options must be an object, not ${describe(input)}.`,
       path: [],
+      field: 'options',
       expected: 'an object of options',
       received: describe(input),
     });
@@ -187,4 +199,74 @@ export function resolveSource(source: unknown): string | undefined {
     'a file name',
     source
   );
+}
+
+/** The input limits with their defaults filled in and checked. */
+export interface ResolvedLimits {
+  readonly maxLineBytes: number;
+  readonly maxDepth: number;
+}
+
+function checkLimit(field: string, value: unknown, fallback: number, unit: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
+  return invalidOption(
+    field,
+    `The ${field} option must be a whole number of ${unit}, 1 or more, not ${describe(value)}.`,
+    `a whole number of ${unit}, 1 or more`,
+    value
+  );
+}
+
+/**
+ * Fills in the input limits' defaults and checks them.
+ *
+ * @param options - The caller's options.
+ * @returns The longest line (or text run) and the deepest nesting accepted.
+ * @throws {@link AttendanceError} If a limit is not a whole number of 1 or more.
+ * @example
+ * resolveLimits({ maxDepth: 10 }) //=> { maxLineBytes: 1048576, maxDepth: 10 }
+ */
+export function resolveLimits(options: {
+  readonly maxLineBytes?: unknown;
+  readonly maxDepth?: unknown;
+}): ResolvedLimits {
+  return {
+    maxLineBytes: checkLimit('maxLineBytes', options.maxLineBytes, DEFAULT_MAX_LINE_BYTES, 'bytes'),
+    maxDepth: checkLimit('maxDepth', options.maxDepth, DEFAULT_MAX_DEPTH, 'levels'),
+  };
+}
+
+/**
+ * Reads the named options once into a plain object, so that a getter or proxy that throws when read comes
+ * back as an invalid option (an {@link AttendanceError}) rather than as some other error. Anything that is not
+ * a plain object of options is returned as it is, for the checks to refuse.
+ *
+ * @param options - The options as the caller gave them.
+ * @param names - The option names to read.
+ * @returns The options as plain values.
+ * @throws {@link AttendanceError} If reading an option throws.
+ * @example
+ * readOptions({ codeWidth: 2, other: 1 }, ['codeWidth']) //=> { codeWidth: 2 }
+ */
+export function readOptions(options: unknown, names: readonly string[]): unknown {
+  if (typeof options !== 'object' || options === null) return options;
+  try {
+    if (Array.isArray(options)) return options;
+    const values: Record<string, unknown> = {};
+    for (const name of names) {
+      const value: unknown = (options as Record<string, unknown>)[name];
+      if (value !== undefined) values[name] = value;
+    }
+    return values;
+  } catch {
+    return invalidArgument({
+      code: 'invalid_value',
+      message: 'The options could not be read: reading them threw an error.',
+      path: [],
+      field: 'options',
+      expected: 'an object of options',
+      received: 'an object whose properties throw when read',
+    });
+  }
 }
