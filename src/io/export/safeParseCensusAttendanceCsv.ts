@@ -9,8 +9,11 @@ import {
   CENSUS_TOTAL_COLUMNS,
 } from './_internal/censusCsvColumns.js';
 import { CENSUS_PERIOD_ELEMENTS } from './_internal/censusRecords.js';
+import { excerpt } from '../../_internal/excerpt.js';
+import { shortText } from './_internal/inputText.js';
 import { readCsv } from './_internal/readCsv.js';
 import type { CsvRecord } from './_internal/readCsv.js';
+import { readSettings } from './_internal/readOptions.js';
 import { notTextIssue, resultOf } from './_internal/results.js';
 import { fromSpreadsheetSafe } from './_internal/spreadsheetSafe.js';
 import { parseWholeNumber } from './_internal/wholeNumber.js';
@@ -59,9 +62,9 @@ class CensusCsvReader {
           censusIssue(
             'malformed_input',
             'error',
-            `The header (line ${record.line}) names the column "${name}" twice.`,
+            `The header (line ${record.line}) names the column ${excerpt(name)} twice.`,
             this.at(record.line, name),
-            { field: name, expected: 'each column named once', received: name }
+            { field: name, expected: 'each column named once', received: shortText(name) }
           )
         );
         continue;
@@ -88,9 +91,9 @@ class CensusCsvReader {
           censusIssue(
             'malformed_input',
             'warning',
-            `The column "${name}" (line ${record.line}) is not part of a census attendance file and was ignored.`,
+            `The column ${excerpt(name)} (line ${record.line}) is not part of a census attendance file and was ignored.`,
             this.at(record.line, name),
-            { field: name, expected: 'a census attendance column', received: name }
+            { field: name, expected: 'a census attendance column', received: shortText(name) }
           )
         );
       }
@@ -103,7 +106,7 @@ class CensusCsvReader {
           'error',
           `The header (line ${record.line}) has no "${column}" column.`,
           this.at(record.line, column),
-          { field: column, expected: `a "${column}" column`, received: record.fields.join(',') }
+          { field: column, expected: `a "${column}" column`, received: shortText(record.fields.join(',')) }
         )
       );
     }
@@ -157,9 +160,13 @@ class CensusCsvReader {
         censusIssue(
           'invalid_value',
           'error',
-          `The period of pupil ${pupilId} (line ${line}) is "${periodText}", not termly, summerHalfTerm2 or annual.`,
+          `The period of pupil ${shortText(pupilId)} (line ${line}) is ${excerpt(periodText)}, not termly, summerHalfTerm2 or annual.`,
           this.at(line, CENSUS_PERIOD_COLUMN, pupilId),
-          { field: CENSUS_PERIOD_COLUMN, expected: 'termly, summerHalfTerm2 or annual', received: periodText }
+          {
+            field: CENSUS_PERIOD_COLUMN,
+            expected: 'termly, summerHalfTerm2 or annual',
+            received: shortText(periodText),
+          }
         )
       );
     }
@@ -172,9 +179,9 @@ class CensusCsvReader {
           censusIssue(
             'invalid_value',
             'error',
-            `The ${column} of pupil ${pupilId} (line ${line}) must be a whole number of sessions; received "${text}".`,
+            `The ${column} of pupil ${shortText(pupilId)} (line ${line}) must be a whole number of sessions; received ${excerpt(text)}.`,
             this.at(line, column, pupilId),
-            { field: column, expected: 'a whole number, 0 or more', received: text }
+            { field: column, expected: 'a whole number, 0 or more', received: shortText(text) }
           )
         );
       }
@@ -223,7 +230,7 @@ class CensusCsvReader {
         censusIssue(
           'invalid_value',
           'error',
-          `Pupil ${pupilId} has a second ${periodKind} row (line ${line}).`,
+          `Pupil ${shortText(pupilId)} has a second ${periodKind} row (line ${line}).`,
           this.at(line, CENSUS_PERIOD_COLUMN, pupilId),
           { field: CENSUS_PERIOD_COLUMN, expected: `one ${periodKind} row per pupil`, received: periodKind }
         )
@@ -271,12 +278,16 @@ class CensusCsvReader {
  * the same pupil and period, or more absence than possible sessions is an error; reasons that do not sum to
  * their totals are `totals_mismatch` warnings; columns the layout does not define are ignored with a warning.
  * Pupils come in the order of their first row, each record's reasons in {@link CENSUS_ABSENCE_REASONS} order
- * with zero reasons left out. One leading single quote is taken off a pupil id when a `=`, `+`, `-`, `@`, tab,
+ * with zero reasons left out. A byte-order mark and blank lines (also lines of white space or bare commas) are
+ * skipped; a file with no header line is one `missing_column` error at line 1. It never throws: a line longer
+ * than `maxLineBytes` (1 MiB by default, in UTF-8 bytes) is one `too_long` error at its line, and text holding
+ * an unpaired surrogate (which no UTF-8 file can hold) one `encoding` error at its line, the lines after either
+ * left unread; messages quote at most about 80 characters of any cell. One leading single quote is taken off a pupil id when a `=`, `+`, `-`, `@`, tab,
  * carriage return or another quote follows it: the quote {@link toCensusAttendanceCsv} puts there so that a
  * spreadsheet does not run the id as a formula.
  *
  * @param text - The CSV text.
- * @param options - The file name for issues.
+ * @param options - The file name for issues, and the line limit.
  * @returns `{ success: true, data }` with the pupils and warnings, or `{ success: false, error }`.
  * @example
  * const result = safeParseCensusAttendanceCsv('pupil_id,period,sessions_possible\nP1,termly,x\n');
@@ -287,20 +298,24 @@ export function safeParseCensusAttendanceCsv(
   text: string,
   options: ParseExportOptions = {}
 ): SafeResult<CensusAttendanceImport> {
-  const { source } = options;
+  const optionIssues: AttendanceIssue[] = [];
+  const { source, maxLineBytes } = readSettings(options, optionIssues);
   if (typeof text !== 'string')
-    return resultOf([notTextIssue(text, source)], () => ({ pupils: [], warnings: [] }));
+    return resultOf([...optionIssues, notTextIssue(text, source)], () => ({ pupils: [], warnings: [] }));
   const reader = new CensusCsvReader(source);
-  const [header, ...rows] = readCsv(text, reader.issues, source);
+  reader.issues.push(...optionIssues);
+  const [header, ...rows] = readCsv(text, reader.issues, source, maxLineBytes);
   if (header === undefined) {
-    if (reader.issues.length === 0) {
+    if (!reader.issues.some((issue) => issue.line !== undefined)) {
+      const nothing = text === '' || text === '\uFEFF';
       reader.issues.push({
         code: 'missing_column',
         severity: 'error',
-        message: 'The file is empty: a census attendance CSV starts with a header row.',
-        path: [],
-        expected: `a header row starting ${CENSUS_PUPIL_ID_COLUMN}`,
-        received: 'no rows',
+        message: `Line 1${source === undefined ? '' : ` of ${source}`}: the file ${nothing ? 'is empty' : 'holds only blank lines'}: it has no header line; a census attendance CSV starts with one naming its columns.`,
+        path: [1],
+        expected: `a header line naming the columns ${REQUIRED.join(', ')}`,
+        received: nothing ? 'nothing' : 'only blank lines',
+        line: 1,
         ...(source === undefined ? {} : { source }),
       });
     }

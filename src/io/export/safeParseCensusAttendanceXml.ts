@@ -2,6 +2,9 @@ import type { AttendanceIssue, SafeResult } from '../../errors.js';
 import { censusIssue, censusRecordIssues, reasonIssue } from './_internal/censusChecks.js';
 import type { CensusRecordPlace } from './_internal/censusChecks.js';
 import { CENSUS_PERIOD_ELEMENTS, isCensusReason } from './_internal/censusRecords.js';
+import { excerpt } from '../../_internal/excerpt.js';
+import { shortText } from './_internal/inputText.js';
+import { readSettings } from './_internal/readOptions.js';
 import { readXmlTree } from './_internal/readXmlTree.js';
 import type { XmlElement } from './_internal/readXmlTree.js';
 import { notTextIssue, resultOf } from './_internal/results.js';
@@ -41,7 +44,7 @@ class CensusXmlReader {
       censusIssue(
         code,
         severity,
-        `${message} (line ${line}, ${steps.join('/')})`,
+        `${message} (line ${line}, ${steps.map(shortText).join('/')})`,
         { path: steps, line, pupilId, source: this.source },
         rest
       )
@@ -64,14 +67,14 @@ class CensusXmlReader {
         this.issue(
           'malformed_input',
           'warning',
-          `The element ${child.name} is not part of ${element.name} and was ignored`,
+          `The element ${shortText(child.name)} is not part of ${element.name} and was ignored`,
           [...steps, child.name],
           child.line,
           {
             ...(pupilId === undefined ? {} : { pupilId }),
             field: child.name,
             expected: Object.keys(allowed).join(', '),
-            received: child.name,
+            received: shortText(child.name),
           }
         );
         continue;
@@ -91,7 +94,7 @@ class CensusXmlReader {
           ...(pupilId === undefined ? {} : { pupilId }),
           field: element.name,
           expected: 'child elements only',
-          received: element.text.trim(),
+          received: shortText(element.text.trim()),
         }
       );
     }
@@ -137,14 +140,14 @@ class CensusXmlReader {
       this.issue(
         'malformed_input',
         'warning',
-        `The element ${child.name} inside ${element.name} was ignored: ${element.name} holds text only`,
+        `The element ${shortText(child.name)} inside ${element.name} was ignored: ${element.name} holds text only`,
         [...steps, element.name, child.name],
         child.line,
         {
           ...(pupilId === undefined ? {} : { pupilId }),
           field: element.name,
           expected: 'text only',
-          received: child.name,
+          received: shortText(child.name),
         }
       );
     }
@@ -162,10 +165,15 @@ class CensusXmlReader {
       this.issue(
         'invalid_value',
         'error',
-        `${element.name} of pupil ${pupilId} must be a whole number of sessions; received "${element.text}"`,
+        `${element.name} of pupil ${shortText(pupilId)} must be a whole number of sessions; received ${excerpt(element.text)}`,
         [...steps, element.name],
         element.line,
-        { pupilId, field: element.name, expected: 'a whole number, 0 or more', received: element.text }
+        {
+          pupilId,
+          field: element.name,
+          expected: 'a whole number, 0 or more',
+          received: shortText(element.text),
+        }
       );
     }
     return value;
@@ -310,13 +318,13 @@ class CensusXmlReader {
       this.issue(
         'malformed_input',
         'error',
-        `The document's root element is ${root.name}, not ${ROOT}`,
+        `The document's root element is ${shortText(root.name)}, not ${ROOT}`,
         [root.name],
         root.line,
         {
           field: root.name,
           expected: ROOT,
-          received: root.name,
+          received: shortText(root.name),
         }
       );
       return [];
@@ -336,15 +344,21 @@ class CensusXmlReader {
  * throwing: the pupils, or an error listing every problem with its XML path and line.
  *
  * @remarks
- * The document is read whole with the saxes XML parser; a document that is not well-formed (for example cut
- * off part-way) is one `malformed_input` error at the line where reading failed. Then every element is
+ * The document is read with the saxes XML parser; a document that is not well-formed (for example cut off
+ * part-way) is one `malformed_input` error at the line where reading failed. It never throws, and untrusted
+ * input is held to limits, each one located error: a document type declaration (`<!DOCTYPE …>`) is refused
+ * (`malformed_input`), so that no entity is ever expanded and no external entity or DTD fetched; elements
+ * nested deeper than `maxDepth` (64 by default) are `too_deep`; a tag or an element's text longer than
+ * `maxLineBytes` (1 MiB by default, in UTF-8 bytes) is `too_long`, found before the parser gathers it; an
+ * unpaired surrogate, which no XML document can hold, is `encoding`. Messages quote at most about 80
+ * characters of the document. Then every element is
  * checked: a missing or repeated element, a count that is not a whole number, a reason that is not an absence
  * reason or is given twice, or more absence than possible sessions is an error; reasons that do not sum to
  * `SessionsAuthorised` or `SessionsUnauthorised` are `totals_mismatch` warnings, and elements the layout does
  * not define are ignored with a warning. Reasons are kept in file order and `PupilId` exactly as written.
  *
  * @param xml - The XML text.
- * @param options - The file name for issues.
+ * @param options - The file name for issues, and the limits.
  * @returns `{ success: true, data }` with the pupils and warnings, or `{ success: false, error }`.
  * @example
  * const result = safeParseCensusAttendanceXml('<CensusAttendance><Pupil><PupilId>P1</PupilId>');
@@ -356,13 +370,14 @@ export function safeParseCensusAttendanceXml(
   xml: string,
   options: ParseExportOptions = {}
 ): SafeResult<CensusAttendanceImport> {
-  const { source } = options;
+  const issues: AttendanceIssue[] = [];
+  const { source, maxLineBytes, maxDepth } = readSettings(options, issues);
   if (typeof xml !== 'string')
-    return resultOf([notTextIssue(xml, source)], () => ({ pupils: [], warnings: [] }));
-  const treeIssues: AttendanceIssue[] = [];
-  const root = readXmlTree(xml, treeIssues, source);
-  if (root === undefined) return resultOf(treeIssues, () => ({ pupils: [], warnings: [] }));
+    return resultOf([...issues, notTextIssue(xml, source)], () => ({ pupils: [], warnings: [] }));
+  const root = readXmlTree(xml, issues, source, { maxLineBytes, maxDepth });
+  if (root === undefined) return resultOf(issues, () => ({ pupils: [], warnings: [] }));
   const reader = new CensusXmlReader(source);
+  reader.issues.push(...issues);
   const pupils = reader.read(root);
   return resultOf(reader.issues, (warnings) => ({ pupils, warnings }));
 }

@@ -2,7 +2,10 @@ import { COMPACT_CODES } from '../../codes/compactCodes.js';
 import type { RegisterCode } from '../../codes/types.js';
 import type { AttendanceIssue, SafeResult } from '../../errors.js';
 import { DFE_POLICY } from '../../policy/presets.js';
+import { attendancePolicySchema } from '../../policy/schema.js';
 import type { AttendancePolicy } from '../../policy/types.js';
+import { excerpt } from '../../_internal/excerpt.js';
+import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../../_internal/fromZodIssues.js';
 import { isPersistentlyAbsent } from '../../sessions/isPersistentlyAbsent.js';
 import { isSeverelyAbsent } from '../../sessions/isSeverelyAbsent.js';
 import {
@@ -19,8 +22,10 @@ import {
   countIdentityIssues,
 } from './_internal/pupilSummaryColumns.js';
 import type { CountField } from './_internal/pupilSummaryColumns.js';
+import { shortText } from './_internal/inputText.js';
 import { readCsv } from './_internal/readCsv.js';
 import type { CsvRecord } from './_internal/readCsv.js';
+import { readSettings } from './_internal/readOptions.js';
 import { notTextIssue, resultOf } from './_internal/results.js';
 import { fromSpreadsheetSafe } from './_internal/spreadsheetSafe.js';
 import { parseWholeNumber } from './_internal/wholeNumber.js';
@@ -40,6 +45,12 @@ interface Layout {
   readonly index: ReadonlyMap<string, number>;
   readonly attributes: readonly (readonly [name: string, index: number])[];
   readonly hasCodes: boolean;
+  /**
+   * Whether every column the counts need is there. When one is missing, the header's missing_column error is
+   * the one report of it: the rows' cells are still checked, but not the sums, rates or flags that would need
+   * the missing column and could only repeat that error in other words.
+   */
+  readonly complete: boolean;
 }
 
 /** Builds issues located in the file. */
@@ -70,16 +81,31 @@ function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): 
   for (const [position, cell] of header.fields.entries()) {
     // An attribute name may carry the quote that keeps a spreadsheet from running it; the summary's own never do.
     const name = fromSpreadsheetSafe(cell);
+    if (name === '') {
+      // The writer cannot write an attribute without a name, so a file that has one would not write back.
+      const column = position + 1;
+      issues.push({
+        code: 'malformed_input',
+        severity: 'error',
+        message: `Column ${column} of the header (line ${header.line}) has no name: a column the summary does not define is an attribute, and an attribute needs a name.`,
+        path: [header.line, column],
+        expected: 'a non-empty attribute name',
+        received: '',
+        line: header.line,
+        ...(at.source === undefined ? {} : { source: at.source }),
+      });
+      continue;
+    }
     if (index.has(name)) {
       issues.push(
         at.issue(
           {
             code: 'malformed_input',
             severity: 'error',
-            message: `The header names the column "${name}" twice (line ${header.line}).`,
+            message: `The header names the column ${excerpt(name)} twice (line ${header.line}).`,
             field: name,
             expected: 'each column named once',
-            received: name,
+            received: shortText(name),
           },
           header.line,
           name
@@ -96,10 +122,10 @@ function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): 
             {
               code: 'unknown_code',
               severity: 'error',
-              message: `The column "${name}" names the register code "${code}", which is in neither code set.`,
+              message: `The column ${excerpt(name)} names the register code ${excerpt(code)}, which is in neither code set.`,
               field: name,
               expected: `${CODE_COLUMN_PREFIX}<code> for a code of the 2024 or pre-2024 code set, or ${CODE_COLUMN_PREFIX}-`,
-              received: code,
+              received: shortText(code),
             },
             header.line,
             name
@@ -108,7 +134,9 @@ function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): 
       }
     } else if (!FIXED_COLUMNS.has(name)) attributes.push([name, position]);
   }
+  let complete = true;
   const missing = (column: string, why: string): void => {
+    complete = false;
     issues.push(
       at.issue(
         {
@@ -117,7 +145,7 @@ function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): 
           message: `The header (line ${header.line}) has no "${column}" column${why}.`,
           field: column,
           expected: `a "${column}" column`,
-          received: header.fields.join(','),
+          received: shortText(header.fields.join(',')),
         },
         header.line,
         column
@@ -132,7 +160,7 @@ function readHeader(header: CsvRecord, at: Locator, issues: AttendanceIssue[]): 
       if (!index.has(column)) missing(column, ': a summary with per-code columns needs one for every code');
     }
   }
-  return { index, attributes, hasCodes };
+  return { index, attributes, hasCodes, complete };
 }
 
 /** Whether a percentage text is the exact rate rounded some way to its own number of decimals. */
@@ -156,7 +184,8 @@ function checkPercent(
   const trimmed = text.trim();
   if (trimmed === '') return;
   const match = PERCENT.exec(trimmed);
-  const base = { pupilId: context.pupilId, field: column, received: text };
+  const base = { pupilId: context.pupilId, field: column, received: shortText(text) };
+  const pupil = shortText(context.pupilId);
   if (match === null) {
     issues.push(
       at.issue(
@@ -164,7 +193,7 @@ function checkPercent(
           ...base,
           code: 'invalid_value',
           severity: 'warning',
-          message: `The ${column} of pupil ${context.pupilId} (line ${context.line}) is not a percentage: "${text}". It is display only and was not used.`,
+          message: `The ${column} of pupil ${pupil} (line ${context.line}) is not a percentage: ${excerpt(text)}. It is display only and was not used.`,
           expected: 'a percentage such as 94.7, or empty',
         },
         context.line,
@@ -185,7 +214,7 @@ function checkPercent(
         ...base,
         code: 'totals_mismatch',
         severity: 'warning',
-        message: `The ${column} of pupil ${context.pupilId} (line ${context.line}) is ${trimmed}, which disagrees with the counts (${context.numeratorName} ${numerator} of ${possible} possible); the counts are used.`,
+        message: `The ${column} of pupil ${pupil} (line ${context.line}) is ${trimmed}, which disagrees with the counts (${context.numeratorName} ${numerator} of ${possible} possible); the counts are used.`,
         expected,
       },
       context.line,
@@ -205,18 +234,19 @@ function checkFlag(
   const value = text.trim().toLowerCase();
   if (value === '' || value === String(actual)) return;
   const known = value === 'true' || value === 'false';
+  const pupil = shortText(context.pupilId);
   issues.push(
     at.issue(
       {
         code: known ? 'totals_mismatch' : 'invalid_value',
         severity: 'warning',
         message: known
-          ? `The ${column} of pupil ${context.pupilId} (line ${context.line}) is ${value}, but the counts give ${String(actual)} under the "${context.policy.name}" policy; the counts are used.`
-          : `The ${column} of pupil ${context.pupilId} (line ${context.line}) is "${text}", not true or false; it is worked out from the counts instead.`,
+          ? `The ${column} of pupil ${pupil} (line ${context.line}) is ${value}, but the counts give ${String(actual)} under the "${context.policy.name}" policy; the counts are used.`
+          : `The ${column} of pupil ${pupil} (line ${context.line}) is ${excerpt(text)}, not true or false; it is worked out from the counts instead.`,
         pupilId: context.pupilId,
         field: column,
         expected: String(actual),
-        received: text,
+        received: shortText(text),
       },
       context.line,
       column
@@ -282,11 +312,11 @@ function readRow(
           {
             code: 'invalid_value',
             severity: 'error',
-            message: `The ${column} of pupil ${pupilId} (line ${line}) must be a whole number of sessions; received "${text}".`,
+            message: `The ${column} of pupil ${shortText(pupilId)} (line ${line}) must be a whole number of sessions; received ${excerpt(text)}.`,
             ...(pupilId === '' ? {} : { pupilId }),
             field: column,
             expected: 'a whole number, 0 or more',
-            received: text,
+            received: shortText(text),
           },
           line,
           column
@@ -309,8 +339,7 @@ function readRow(
     }
     byCode = codeCounts as Record<RegisterCode, number>;
   }
-  if (issues.length > before || COUNT_COLUMNS.some(([, field]) => counts[field] === undefined))
-    return undefined;
+  if (issues.length > before || !layout.complete) return undefined;
   const complete = counts as Record<CountField, number>;
   const identityIssues = countIdentityIssues(complete, byCode, {
     path: [line],
@@ -365,11 +394,37 @@ function readRow(
   if (severe !== undefined) {
     checkFlag(severe, SEVERE_ABSENCE_COLUMN, flags.severeAbsence, { ...context, policy }, at, issues);
   }
-  const attributes: Record<string, string> = {};
-  for (const [name, position] of layout.attributes)
-    attributes[name] = fromSpreadsheetSafe(fields[position] ?? '');
+  // Built from entries so that an attribute named like an Object property (`__proto__`) is kept as data.
+  const attributes: Record<string, string> = Object.fromEntries(
+    layout.attributes.map(([name, position]) => [name, fromSpreadsheetSafe(fields[position] ?? '')])
+  );
   const summaryCounts: PupilSummaryCounts = byCode === undefined ? complete : { ...complete, byCode };
   return { pupilId, attributes, counts: summaryCounts, flags, line };
+}
+
+/** The policy option, checked whole (a caller from JavaScript may pass anything); the DfE policy in its place. */
+function readPolicy(value: unknown, issues: AttendanceIssue[]): AttendancePolicy {
+  if (value === undefined || value === DFE_POLICY) return DFE_POLICY;
+  const result = attendancePolicySchema().safeParse(value, ZOD_PARSE_CONTEXT);
+  if (result.success) return value as AttendancePolicy;
+  const located = result.error.issues.map((issue) => ({ ...issue, path: ['policy', ...issue.path] }));
+  issues.push(...fromZodIssues(located));
+  return DFE_POLICY;
+}
+
+/** The one error of a file with no header line: empty, or only a byte order mark, white space and blank lines. */
+function noHeaderIssue(text: string, source: string | undefined): AttendanceIssue {
+  const nothing = text === '' || text === '\uFEFF';
+  return {
+    code: 'missing_column',
+    severity: 'error',
+    message: `Line 1${source === undefined ? '' : ` of ${source}`}: the file ${nothing ? 'is empty' : 'holds only blank lines'}: it has no header line; a per-pupil summary starts with one naming its columns.`,
+    path: [1],
+    expected: `a header line naming the columns ${PUPIL_ID_COLUMN}, ${COUNT_COLUMNS.map(([column]) => column).join(', ')}`,
+    received: nothing ? 'nothing' : 'only blank lines',
+    line: 1,
+    ...(source === undefined ? {} : { source }),
+  };
 }
 
 /**
@@ -383,13 +438,22 @@ function readRow(
  * category equal to the sum of its codes); any breach is an error. The percentages and flags are display only:
  * they are checked against the counts (a percentage agrees when it is the exact rate rounded either way to its
  * own number of decimals) and a disagreement is a `totals_mismatch` warning, never a change to the counts.
- * Columns the summary does not define are read as attributes (text). A byte-order mark and blank lines are
- * skipped; the columns may come in any order. One leading single quote is taken off a pupil id, attribute name
- * or attribute value when a `=`, `+`, `-`, `@`, tab, carriage return or another quote follows it: the quote
- * {@link toPupilSummaryCsv} puts there so that a spreadsheet does not run the cell as a formula.
+ * Columns the summary does not define are read as attributes (text); a column with no name is an error, as
+ * {@link toPupilSummaryCsv} could not write it. A missing column is one `missing_column` error: the sums that
+ * would need it are not checked. A byte-order mark and blank lines (also lines of white space or bare commas)
+ * are skipped; the columns may come in any order; a file with no header line is one `missing_column` error at
+ * line 1. One leading single quote is taken off a pupil id, attribute name or attribute value when a `=`, `+`,
+ * `-`, `@`, tab, carriage return or another quote follows it: the quote {@link toPupilSummaryCsv} puts there so
+ * that a spreadsheet does not run the cell as a formula.
+ *
+ * Whatever it is given, it never throws. A line longer than `maxLineBytes` (1 MiB by default, counted in UTF-8
+ * bytes) is one `too_long` error at its line, and text holding an unpaired surrogate (which a JavaScript string
+ * can hold but no UTF-8 file can) one `encoding` error at its line; the lines after either are not read. So a
+ * file that reads is one {@link toPupilSummaryCsv} writes, and it reads back equal. Messages quote at most about
+ * 80 characters of any cell.
  *
  * @param text - The CSV text.
- * @param options - The file name for issues, and the policy for the flags.
+ * @param options - The file name for issues, the policy for the flags, and the line limit.
  * @returns `{ success: true, data }` with the pupils and warnings, or `{ success: false, error }`.
  * @example
  * const result = safeParsePupilSummaryCsv('pupil_id,possible\nP1,abc\n');
@@ -401,29 +465,20 @@ export function safeParsePupilSummaryCsv(
   text: string,
   options: ParsePupilSummaryCsvOptions = {}
 ): SafeResult<PupilSummaryImport> {
-  const { source } = options;
-  const policy = options.policy ?? DFE_POLICY;
-  const at = locator(source);
   const issues: AttendanceIssue[] = [];
+  const settings = readSettings(options, issues);
+  const { source } = settings;
+  const policy = readPolicy(settings.given['policy'], issues);
   if (typeof text !== 'string') {
     issues.push(notTextIssue(text, source));
     return resultOf(issues, () => ({ pupils: [], warnings: [] }));
   }
-  const records = readCsv(text, issues, source);
+  const at = locator(source);
+  const records = readCsv(text, issues, source, settings.maxLineBytes);
   const [header, ...rows] = records;
   const pupils: PupilSummaryRecord[] = [];
   if (header === undefined) {
-    if (issues.length === 0) {
-      issues.push({
-        code: 'missing_column',
-        severity: 'error',
-        message: 'The file is empty: a per-pupil summary starts with a header row.',
-        path: [],
-        expected: `a header row starting ${PUPIL_ID_COLUMN}`,
-        received: 'no rows',
-        ...(source === undefined ? {} : { source }),
-      });
-    }
+    if (!issues.some((issue) => issue.line !== undefined)) issues.push(noHeaderIssue(text, source));
   } else {
     const layout = readHeader(header, at, issues);
     for (const record of rows) {

@@ -2,6 +2,8 @@ import { throwIfErrors } from '../../_internal/issues.js';
 import { CENSUS_CSV_HEADER, CENSUS_REASON_COLUMNS } from './_internal/censusCsvColumns.js';
 import { CENSUS_PERIOD_ELEMENTS, censusInputIssues } from './_internal/censusRecords.js';
 import { csvRow } from './_internal/csvText.js';
+import { excerpt } from '../../_internal/excerpt.js';
+import { isWellFormedText } from './_internal/inputText.js';
 import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import type { CensusPupilAttendance, CsvLineEnding } from './types.js';
 
@@ -51,9 +53,9 @@ export interface ToCensusAttendanceCsvOptions {
  * @param pupils - The pupils' records, e.g. from {@link toCensusAttendance}; written in this order.
  * @param options - The line ending and formula safety.
  * @returns The CSV text, with a header row.
- * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every empty pupil id, count that is not a whole number, reason that
- * is not in {@link CENSUS_ABSENCE_REASONS} or is given twice, and record with more absence than possible
- * sessions.
+ * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every empty pupil id or one holding an unpaired surrogate (which
+ * UTF-8 cannot carry), count that is not a whole number, reason that is not in {@link CENSUS_ABSENCE_REASONS}
+ * or is given twice, and record with more absence than possible sessions.
  * @example
  * const csv = toCensusAttendanceCsv([{ pupilId: 'P1', termly }], { lineEnding: '\n' });
  * csv.split('\n')[1] //=> 'P1,termly,142,7,2,0,0,0,0,0,0,0,6,0,1,0,2,0,0,0,0'
@@ -65,7 +67,24 @@ export function toCensusAttendanceCsv(
 ): string {
   const lineEnding = options.lineEnding ?? '\r\n';
   const text = freeTextCell(options.formulaSafe);
-  throwIfErrors(censusInputIssues(pupils));
+  const issues = censusInputIssues(pupils);
+  for (const [index, pupil] of pupils.entries()) {
+    const { pupilId } = pupil;
+    // UTF-8 cannot carry an unpaired surrogate: the id would be written as U+FFFD and read back different.
+    if (typeof pupilId === 'string' && !isWellFormedText(pupilId)) {
+      issues.push({
+        code: 'invalid_value',
+        severity: 'error',
+        message: `The id of pupil ${index} holds an unpaired surrogate, which UTF-8 cannot carry: it would be written changed.`,
+        path: [index, 'pupilId'],
+        pupilId,
+        field: 'pupilId',
+        expected: 'text without unpaired surrogates',
+        received: excerpt(pupilId),
+      });
+    }
+  }
+  throwIfErrors(issues);
   const lines = [csvRow(CENSUS_CSV_HEADER, lineEnding)];
   for (const pupil of pupils) {
     for (const [kind] of CENSUS_PERIOD_ELEMENTS) {

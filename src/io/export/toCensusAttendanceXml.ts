@@ -1,6 +1,7 @@
 import type { AttendanceIssue } from '../../errors.js';
 import { throwIfErrors } from '../../_internal/issues.js';
 import { CENSUS_PERIOD_ELEMENTS, censusInputIssues } from './_internal/censusRecords.js';
+import { excerpt } from '../../_internal/excerpt.js';
 import { isXmlText, xmlText } from './_internal/xmlText.js';
 import type { CensusAttendance, CensusPupilAttendance } from './types.js';
 
@@ -112,7 +113,8 @@ export function toCensusAttendanceXml(
         path: [index, 'pupilId'],
         field: 'pupilId',
         expected: 'text without control characters or unpaired surrogates',
-        received: JSON.stringify(pupil.pupilId),
+        pupilId: pupil.pupilId,
+        received: excerpt(pupil.pupilId),
       });
     }
   }

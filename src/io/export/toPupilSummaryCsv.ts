@@ -17,6 +17,8 @@ import {
   PUPIL_ID_COLUMN,
   countIdentityIssues,
 } from './_internal/pupilSummaryColumns.js';
+import { excerpt } from '../../_internal/excerpt.js';
+import { isWellFormedText, shortText } from './_internal/inputText.js';
 import { describeValue } from './_internal/results.js';
 import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import { isWholeCount } from './_internal/wholeNumber.js';
@@ -43,6 +45,11 @@ function attributeColumnsOf(
   const columns = chosen ?? [...new Set(rows.flatMap((row) => Object.keys(row.attributes ?? {})))];
   const seen = new Set<string>();
   for (const [index, column] of columns.entries()) {
+    const path = chosen === undefined ? ['attributes', column] : ['attributeColumns', index];
+    if (typeof column === 'string' && !isWellFormedText(column)) {
+      issues.push(notUtf8Issue(`The attribute name ${excerpt(column)}`, path, 'attributes', column));
+      continue;
+    }
     const clash = FIXED_COLUMNS.has(column) || column.startsWith(CODE_COLUMN_PREFIX);
     if (column !== '' && !clash && !seen.has(column)) {
       seen.add(column);
@@ -55,21 +62,76 @@ function attributeColumnsOf(
         column === ''
           ? 'An attribute column needs a name.'
           : seen.has(column)
-            ? `The attribute column "${column}" is listed twice.`
-            : `The attribute "${column}" cannot be a column: the name is taken by the summary's own columns.`,
-      path: chosen === undefined ? ['attributes', column] : ['attributeColumns', index],
+            ? `The attribute column ${excerpt(column)} is listed twice.`
+            : `The attribute ${excerpt(column)} cannot be a column: the name is taken by the summary's own columns.`,
+      path,
       field: 'attributes',
       expected: `a unique, non-empty name that is not a summary column and does not start with "${CODE_COLUMN_PREFIX}"`,
-      received: column,
+      received: shortText(column),
     });
   }
   return columns;
 }
 
-function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): AttendanceIssue[] {
+/**
+ * The issue for text that holds an unpaired surrogate: a JavaScript string can, but UTF-8 cannot, so the text
+ * would be written changed (as U+FFFD) and read back different.
+ */
+function notUtf8Issue(
+  what: string,
+  path: readonly (string | number)[],
+  field: string,
+  text: string,
+  pupilId?: string
+): AttendanceIssue {
+  return {
+    code: 'invalid_value',
+    severity: 'error',
+    message: `${what} holds an unpaired surrogate, which UTF-8 cannot carry: it would be written changed.`,
+    path,
+    ...(pupilId === undefined ? {} : { pupilId }),
+    field,
+    expected: 'text without unpaired surrogates',
+    received: excerpt(text),
+  };
+}
+
+/** A row's attribute for a column: only its own property (a name such as `toString` is not inherited). */
+function attributeOf(row: PupilSummaryInput, column: string): PupilSummaryAttributeValue | undefined {
+  // Typed as an object, but a caller from JavaScript may pass null.
+  const attributes: unknown = row.attributes;
+  if (typeof attributes !== 'object' || attributes === null || !Object.hasOwn(attributes, column))
+    return undefined;
+  return (attributes as Readonly<Record<string, PupilSummaryAttributeValue>>)[column];
+}
+
+function rowIssues(
+  row: PupilSummaryInput,
+  index: number,
+  byCode: boolean,
+  attributeColumns: readonly string[]
+): AttendanceIssue[] {
   const issues: AttendanceIssue[] = [];
   const pupilId = typeof row.pupilId === 'string' && row.pupilId !== '' ? row.pupilId : undefined;
   const pupil = pupilId === undefined ? {} : { pupilId };
+  const who = pupilId === undefined ? `row ${index}` : `pupil ${shortText(pupilId)}`;
+  if (pupilId !== undefined && !isWellFormedText(pupilId)) {
+    issues.push(notUtf8Issue(`The id of row ${index}`, [index, 'pupilId'], 'pupilId', pupilId, pupilId));
+  }
+  for (const column of attributeColumns) {
+    const value = attributeOf(row, column);
+    if (typeof value === 'string' && !isWellFormedText(value)) {
+      issues.push(
+        notUtf8Issue(
+          `The ${excerpt(column)} attribute of ${who}`,
+          [index, 'attributes', column],
+          `attributes.${column}`,
+          value,
+          pupilId
+        )
+      );
+    }
+  }
   if (pupilId === undefined) {
     issues.push({
       code: 'invalid_value',
@@ -85,7 +147,7 @@ function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): Atte
     issues.push({
       code: 'invalid_counts',
       severity: 'error',
-      message: `The ${field} count of row ${index}${pupilId === undefined ? '' : ` (pupil ${pupilId})`} must be a whole number of sessions, 0 or more; received ${String(value)}.`,
+      message: `The ${field} count of row ${index}${pupilId === undefined ? '' : ` (${who})`} must be a whole number of sessions, 0 or more; received ${String(value)}.`,
       path: [index, 'counts', field],
       ...pupil,
       field,
@@ -135,7 +197,9 @@ function rowIssues(row: PupilSummaryInput, index: number, byCode: boolean): Atte
  * @param options - Line ending, policy, per-code columns, attribute columns and formula safety.
  * @returns The CSV text, with a header row.
  * @throws {@link "school-attendance"!AttendanceError | AttendanceError} Listing every row whose pupil id is empty or whose counts are not whole
- * numbers or do not add up, and every attribute name that clashes with a summary column.
+ * numbers or do not add up, every attribute name that clashes with a summary column, and every pupil id,
+ * attribute name or text value holding an unpaired surrogate (UTF-8 cannot carry one, so it would be written
+ * changed).
  * @example
  * const csv = toPupilSummaryCsv([{ pupilId: 'P1', counts: countSessions(marks), attributes: { yearGroup: 9 } }]);
  * csv.split('\r\n')[0] //=> 'pupil_id,yearGroup,possible,present,approved_educational_activity,attended,authorised,unauthorised,absent,not_possible,unmarked,late,late_after_register_closed,attendance_percent,absence_percent,persistent_absence,severe_absence'
@@ -150,7 +214,7 @@ export function toPupilSummaryCsv(
   const byCode = options.byCode ?? false;
   const issues: AttendanceIssue[] = [];
   const attributeColumns = attributeColumnsOf(rows, options.attributeColumns, issues);
-  for (const [index, row] of rows.entries()) issues.push(...rowIssues(row, index, byCode));
+  for (const [index, row] of rows.entries()) issues.push(...rowIssues(row, index, byCode, attributeColumns));
   throwIfErrors(issues);
   const text = freeTextCell(options.formulaSafe);
   const header = [
@@ -165,7 +229,7 @@ export function toPupilSummaryCsv(
     const { counts } = row;
     const fields = [
       text(row.pupilId),
-      ...attributeColumns.map((column) => attributeText(row.attributes?.[column], text)),
+      ...attributeColumns.map((column) => attributeText(attributeOf(row, column), text)),
       ...COUNT_COLUMNS.map(([, field]) => String(counts[field])),
       percentText(toPercentage(toAttendanceRate(counts), policy.display)),
       percentText(toPercentage(toAbsenceRate(counts), policy.display)),

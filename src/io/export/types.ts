@@ -2,6 +2,7 @@ import type { IsoDate } from '../../calendar/types.js';
 import type { RegisterCode } from '../../codes/types.js';
 import type { AttendanceIssue } from '../../errors.js';
 import type { AttendancePolicy } from '../../policy/types.js';
+import type { InputLimits } from '../limits/inputLimits.js';
 import type { SessionCounts } from '../../sessions/types.js';
 
 /**
@@ -154,11 +155,13 @@ export interface ToPupilSummaryCsvOptions {
 }
 
 /**
- * How a parse-back function reads a file.
+ * How a parse-back function reads a file: the file name for issues, and the limits on untrusted input
+ * (`maxLineBytes` for a CSV line or an XML text run, `maxDepth` for the nesting of XML elements), each refused
+ * with a located `too_long` or `too_deep` error.
  *
  * @category Export
  */
-export interface ParseExportOptions {
+export interface ParseExportOptions extends InputLimits {
   /** The file name, copied into every issue's `source`. */
   readonly source?: string;
 }
@@ -170,7 +173,9 @@ export interface ParseExportOptions {
  */
 export interface ParsePupilSummaryCsvOptions extends ParseExportOptions {
   /**
-   * The policy the absence flags are worked out by (and the file's flag columns checked against).
+   * The policy the absence flags are worked out by (and the file's flag columns checked against). It is
+   * checked as {@link "school-attendance"!definePolicy | definePolicy} checks one: a value that is not a whole
+   * policy is an `invalid_value` error at `['policy', …]`, never a throw.
    *
    * @defaultValue {@link "school-attendance"!DFE_POLICY | DFE_POLICY}
    */

@@ -1,7 +1,9 @@
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
 import type { CensusAttendance, CensusPeriodKind } from '../types.js';
 import { categoryOfCode } from './codeCategories.js';
+import { excerpt } from '../../../_internal/excerpt.js';
 import { reasonSums } from './censusRecords.js';
+import { shortText } from './inputText.js';
 
 /** Where a census record is in a file, for its issues. */
 export interface CensusRecordPlace {
@@ -62,13 +64,13 @@ export function reasonIssue(reason: string, place: CensusRecordPlace, field: str
     category === undefined ? 'unknown_code' : 'invalid_value',
     'error',
     category === undefined
-      ? `The ${place.kind} record of pupil ${place.pupilId} (line ${place.line}) gives the reason "${reason}", which is not a register code.`
-      : `The ${place.kind} record of pupil ${place.pupilId} (line ${place.line}) gives the reason ${reason}, which counts as ${category}, not absence.`,
+      ? `The ${place.kind} record of pupil ${shortText(place.pupilId)} (line ${place.line}) gives the reason ${excerpt(reason)}, which is not a register code.`
+      : `The ${place.kind} record of pupil ${shortText(place.pupilId)} (line ${place.line}) gives the reason ${reason}, which counts as ${category}, not absence.`,
     place,
     {
       field,
       expected: 'an absence reason: C, C1, C2, E, F, G, H, I, J1, M, N, O, R, S, T or U',
-      received: reason,
+      received: shortText(reason),
     }
   );
 }
@@ -86,7 +88,7 @@ export function reasonIssue(reason: string, place: CensusRecordPlace, field: str
  */
 export function censusRecordIssues(record: CensusAttendance, place: CensusRecordPlace): AttendanceIssue[] {
   const issues: AttendanceIssue[] = [];
-  const who = `The ${place.kind} record of pupil ${place.pupilId} (line ${place.line})`;
+  const who = `The ${place.kind} record of pupil ${shortText(place.pupilId)} (line ${place.line})`;
   const absent = record.sessionsAuthorised + record.sessionsUnauthorised;
   if (absent > record.sessionsPossible) {
     issues.push(

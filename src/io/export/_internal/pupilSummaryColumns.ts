@@ -3,6 +3,7 @@ import type { RegisterCode } from '../../../codes/types.js';
 import type { AttendanceIssue } from '../../../errors.js';
 import type { PupilSummaryCounts } from '../types.js';
 import { codesOfCategory } from './codeCategories.js';
+import { shortText } from './inputText.js';
 
 /** The integer fields of a per-pupil summary. */
 export type CountField = Exclude<keyof PupilSummaryCounts, 'byCode'>;
@@ -110,7 +111,7 @@ export function countIdentityIssues(
 ): AttendanceIssue[] {
   const issues: AttendanceIssue[] = [];
   const where = [
-    location.pupilId === undefined ? '' : `pupil ${location.pupilId}`,
+    location.pupilId === undefined ? '' : `pupil ${shortText(location.pupilId)}`,
     location.line === undefined ? '' : `line ${location.line}`,
   ]
     .filter((part) => part !== '')
