@@ -1,6 +1,7 @@
 import type { IsoDate, Session } from '../calendar/types.js';
 import { COMPACT_CODES } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import { CODE_SET_IDS, DEFINITION_BY_SET } from './codeTables.js';
 
 /** Where a mark sits, for issue messages. */
@@ -31,12 +32,13 @@ export function unknownCodeIssue(code: string, location: MarkLocation): Attendan
   return {
     code: 'unknown_code',
     severity: 'error',
-    message: `Unknown register code "${code}"${describeLocation(location)}: it is in neither the 2024 nor the pre-2024 code set.`,
+    // The code is untrusted text of any length: describeValue quotes at most its first 80 characters.
+    message: `Unknown register code "${describeValue(code)}"${describeLocation(location)}: it is in neither the 2024 nor the pre-2024 code set.`,
     path: location.path,
     ...locationFields(location),
     field: 'code',
     expected: 'a DfE register code (2024 or pre-2024 set), or "-" for no mark yet',
-    received: code,
+    received: describeValue(code),
   };
 }
 

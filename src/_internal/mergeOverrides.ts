@@ -11,12 +11,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The issue for a value that should be an object with (any of) the fields of `shape`. */
 function notAnObject(value: unknown, path: string[], shape: unknown): z.core.$ZodIssue {
-  const expected = `an object with any of ${Object.keys(isRecord(shape) ? shape : {}).join(', ')}`;
+  const fields = Object.keys(isRecord(shape) ? shape : {});
+  const expected = `an object with any of ${fields.join(', ')}`;
+  // The message names a few fields and `expected` lists them all, so a policy of many fields keeps it short.
+  const named =
+    fields.length <= 4 ? fields.join(', ') : `${fields.slice(0, 3).join(', ')} and ${fields.length - 3} more`;
   return {
     code: 'custom',
     path,
     input: value,
-    message: `Expected ${expected}`,
+    message: `Expected an object with any of ${named}`,
     params: { code: 'invalid_value', expected },
   };
 }

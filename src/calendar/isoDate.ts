@@ -1,4 +1,5 @@
 import { invalidArgument } from '../_internal/issues.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import { isIsoDate } from './isIsoDate.js';
 import type { IsoDate } from './types.js';
 
@@ -15,12 +16,15 @@ import type { IsoDate } from './types.js';
  */
 export function isoDate(value: string): IsoDate {
   if (!isIsoDate(value)) {
+    // The value may be anything a caller was handed (a BigInt, a symbol, a whole file): the issue names it as
+    // text, briefly, so the error stays plain JSON-safe data.
+    const received = describeValue(value);
     return invalidArgument({
       code: 'invalid_value',
-      message: `"${value}" is not a date in YYYY-MM-DD form naming a real day.`,
+      message: `${typeof value === 'string' ? `"${received}"` : received} is not a date in YYYY-MM-DD form naming a real day.`,
       path: [],
       expected: 'a date as YYYY-MM-DD',
-      received: value,
+      received,
     });
   }
   return value;

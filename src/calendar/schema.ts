@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoWeekdayOf } from '../_internal/dates.js';
 import { lazy } from '../_internal/lazy.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import type { IsoDate, SchoolCalendar } from './types.js';
 
 const HALF_TERMS_IN_A_YEAR = 6;
@@ -50,8 +51,11 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
             context.addIssue({
               code: 'custom',
               path: [...halfTerm.path, 'end'],
-              message: `Half-term "${halfTerm.name}" ends (${halfTerm.end}) before it starts (${halfTerm.start}).`,
-              params: { code: 'invalid_value', expected: `a date on or after ${halfTerm.start}` },
+              message: `Half-term "${describeValue(halfTerm.name)}" ends (${describeValue(halfTerm.end)}) before it starts (${describeValue(halfTerm.start)}).`,
+              params: {
+                code: 'invalid_value',
+                expected: `a date on or after ${describeValue(halfTerm.start)}`,
+              },
               input: halfTerm.end,
             });
           }
@@ -60,8 +64,8 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
             context.addIssue({
               code: 'custom',
               path: [...halfTerm.path, 'start'],
-              message: `Half-term "${halfTerm.name}" starts (${halfTerm.start}) before "${previous.name}" ends (${previous.end}).`,
-              params: { code: 'calendar_overlap', expected: `a date after ${previous.end}` },
+              message: `Half-term "${describeValue(halfTerm.name)}" starts (${describeValue(halfTerm.start)}) before "${describeValue(previous.name)}" ends (${describeValue(previous.end)}).`,
+              params: { code: 'calendar_overlap', expected: `a date after ${describeValue(previous.end)}` },
               input: halfTerm.start,
             });
           }
@@ -73,7 +77,7 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
             context.addIssue({
               code: 'custom',
               path: [...path, 'date'],
-              message: `Closure ${closure.date} is listed twice.`,
+              message: `Closure ${describeValue(closure.date)} is listed twice.`,
               params: { code: 'calendar_overlap', expected: 'one entry per closed date' },
               input: closure.date,
             });
@@ -86,7 +90,7 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
             context.addIssue({
               code: 'custom',
               path: [...path, 'date'],
-              message: `Closure ${closure.date} is not a weekday inside a half-term, so there is nothing to close.`,
+              message: `Closure ${describeValue(closure.date)} is not a weekday inside a half-term, so there is nothing to close.`,
               params: { code: 'outside_calendar', expected: 'a weekday inside a half-term' },
               input: closure.date,
             });
@@ -99,7 +103,7 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
             context.addIssue({
               code: 'custom',
               path: [...path, 'sessions'],
-              message: `Closure ${closure.date} lists sessions the day does not have, or one twice.`,
+              message: `Closure ${describeValue(closure.date)} lists sessions the day does not have, or one twice.`,
               params: {
                 code: 'invalid_value',
                 expected: calendar.sessionsPerDay === 1 ? '["AM"]' : 'AM, PM or both, once each',

@@ -1,6 +1,7 @@
 import type { Session } from '../calendar/types.js';
 import { CLOCK_TIME_EXPECTED, minutesOfClockTime } from '../_internal/clockTime.js';
 import { invalidArgument } from '../_internal/issues.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import type { LateMark, LatenessPolicy } from './types.js';
 
 function registerMinutes(
@@ -53,12 +54,13 @@ export function toLateMark(arrival: string, session: Session, policy: LatenessPo
   if (arrivedAt === undefined) {
     invalidArgument({
       code: 'invalid_value',
-      message: `Arrival time "${arrival}" (${session}) is not a 24-hour time as HH:MM.`,
+      // The arrival may be anything a caller was handed: it is named as brief text, never as it is.
+      message: `Arrival time "${describeValue(arrival)}" (${describeValue(session)}) is not a 24-hour time as HH:MM.`,
       path: ['arrival'],
-      session,
+      ...(typeof session === 'string' ? { session } : {}),
       field: 'arrival',
       expected: CLOCK_TIME_EXPECTED,
-      received: arrival,
+      received: describeValue(arrival),
     });
   }
   const afternoon = session === 'PM' ? policy.afternoonRegister : undefined;

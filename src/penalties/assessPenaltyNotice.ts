@@ -1,7 +1,8 @@
 import { isIsoDate } from '../calendar/isIsoDate.js';
 import type { IsoDate } from '../calendar/types.js';
 import type { AttendanceIssue } from '../errors.js';
-import { throwIfErrors } from '../_internal/issues.js';
+import { invalidArgument, throwIfErrors } from '../_internal/issues.js';
+import { describeValue } from '../sessions/checkMarks.js';
 import { addIsoDays, subtractIsoYears } from '../_internal/dates.js';
 import { PENALTY_NOTICE_REGIMES } from './penaltyNoticeRegimes.js';
 import type {
@@ -150,6 +151,28 @@ function byIssueDateThenId(a: PenaltyNoticeRecord, b: PenaltyNoticeRecord): numb
 }
 
 function checkInput(history: readonly PenaltyNoticeRecord[], proposal: ProposedPenaltyNotice): void {
+  // Histories and proposals often arrive as JSON: the shapes are checked before any field is read.
+  const given: unknown = history;
+  if (!Array.isArray(given)) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `The penalty-notice history must be a list of notices; received ${describeValue(given)}.`,
+      path: [],
+      expected: 'a list of penalty notices',
+      received: describeValue(given),
+    });
+  }
+  const proposed: unknown = proposal;
+  if (typeof proposed !== 'object' || proposed === null) {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `The proposed notice must be an object with a parent, a pupil and an issue date; received ${describeValue(proposed)}.`,
+      path: ['proposal'],
+      field: 'proposal',
+      expected: 'an object with parentId, pupilId and proposedIssueDate',
+      received: describeValue(proposed),
+    });
+  }
   const issues: AttendanceIssue[] = [];
   if (!isIsoDate(proposal.proposedIssueDate)) {
     issues.push(
@@ -163,8 +186,21 @@ function checkInput(history: readonly PenaltyNoticeRecord[], proposal: ProposedP
   }
   const firstIndexOfId = new Map<string, number>();
   history.forEach((notice, index) => {
-    const name = `Penalty notice "${notice.id}" (history[${index}], pupil ${notice.pupilId})`;
-    const located = { pupilId: notice.pupilId };
+    const entry: unknown = notice;
+    if (typeof entry !== 'object' || entry === null) {
+      issues.push({
+        code: 'invalid_value',
+        severity: 'error',
+        message: `history[${index}] is ${describeValue(entry)}, not a penalty notice.`,
+        path: [index],
+        expected: 'a penalty notice: an object with id, parentId, pupilId, issuedOn and status',
+        received: describeValue(entry),
+      });
+      return;
+    }
+    const name = `Penalty notice "${describeValue(notice.id)}" (history[${index}], pupil ${describeValue(notice.pupilId)})`;
+    const pupilId: unknown = notice.pupilId;
+    const located = typeof pupilId === 'string' ? { pupilId } : {};
     if (!isIsoDate(notice.issuedOn)) {
       issues.push({
         ...invalidDate([index, 'issuedOn'], `${name}: the issue date`, notice.issuedOn, 'issuedOn'),
@@ -183,12 +219,12 @@ function checkInput(history: readonly PenaltyNoticeRecord[], proposal: ProposedP
       issues.push({
         code: 'invalid_value',
         severity: 'error',
-        message: `${name}: the status "${String(status)}" is not one of ${STATUSES.join(', ')}.`,
+        message: `${name}: the status "${describeValue(status)}" is not one of ${STATUSES.join(', ')}.`,
         path: [index, 'status'],
         ...located,
         field: 'status',
         expected: STATUSES.join(' | '),
-        received: String(status),
+        received: describeValue(status),
       });
     }
     const earlier = firstIndexOfId.get(notice.id);
@@ -203,7 +239,7 @@ function checkInput(history: readonly PenaltyNoticeRecord[], proposal: ProposedP
         ...located,
         field: 'id',
         expected: 'an id not used by another notice',
-        received: notice.id,
+        received: describeValue(notice.id),
       });
     }
   });
@@ -219,10 +255,11 @@ function invalidDate(
   return {
     code: 'invalid_value',
     severity: 'error',
-    message: `${what} "${String(value)}" is not a date in YYYY-MM-DD form naming a real day.`,
+    // The value may be anything (a symbol, an array nested thousands deep): named briefly, never converted.
+    message: `${what} "${describeValue(value)}" is not a date in YYYY-MM-DD form naming a real day.`,
     path,
     field,
     expected: 'a date as YYYY-MM-DD',
-    received: String(value),
+    received: describeValue(value),
   };
 }

@@ -1,3 +1,4 @@
+import { MAX_EXCERPT_LENGTH } from '../_internal/excerpt.js';
 import { CODE_SET_2024_START } from '../codes/codeSetDates.js';
 import type { AttendanceIssue } from '../errors.js';
 import { isIsoDateText } from '../calendar/isIsoDate.js';
@@ -20,8 +21,9 @@ export interface MarkContext {
 const NO_CONTEXT: MarkContext = {};
 
 /**
- * A value as issue text: strings as they are, other values named by their kind, never by calling their own
- * conversion (an object without a prototype has none, and a symbol refuses a template literal).
+ * A value as issue text: strings as they are (cut to their first {@link MAX_EXCERPT_LENGTH} characters when
+ * longer), other values named by their kind, never by calling their own conversion (an object without a
+ * prototype has none, and a symbol refuses a template literal).
  *
  * @param value - Anything.
  * @returns Text for `received` and messages.
@@ -31,7 +33,7 @@ const NO_CONTEXT: MarkContext = {};
 export function describeValue(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return value;
+      return value.length <= MAX_EXCERPT_LENGTH ? value : shortened(value);
     case 'undefined':
       return 'nothing';
     case 'number':
@@ -48,8 +50,24 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/**
+ * The first {@link MAX_EXCERPT_LENGTH} characters of a long text and how many more there were: a huge value
+ * (a whole file passed as a date) must never flood a message.
+ */
+function shortened(text: string): string {
+  // Never cut a surrogate pair in two: the quotation must itself be well-formed text.
+  const end = isHighSurrogate(text.charCodeAt(MAX_EXCERPT_LENGTH - 1))
+    ? MAX_EXCERPT_LENGTH - 1
+    : MAX_EXCERPT_LENGTH;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 function quoted(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : describeValue(value);
+  return typeof value === 'string' ? `"${describeValue(value)}"` : describeValue(value);
 }
 
 /** A whole number of minutes, 0 or more. */
@@ -78,7 +96,7 @@ function reportMark(
   dateValid: boolean
 ): void {
   const prefix = context.pathPrefix ?? [];
-  const label = `Mark ${index}${context.pupilId === undefined ? '' : ` of pupil ${context.pupilId}`}`;
+  const label = `Mark ${index}${context.pupilId === undefined ? '' : ` of pupil ${describeValue(context.pupilId)}`}`;
   if (typeof mark !== 'object' || mark === null) {
     issues.push({
       code: 'invalid_value',
@@ -95,10 +113,11 @@ function reportMark(
   const { date, session, code, minutesLate } = fields;
   const ownPupil = typeof fields.pupilId === 'string' ? fields.pupilId : undefined;
   const pupilId = ownPupil ?? context.pupilId;
+  // Each part is untrusted text, named briefly (describeValue cuts a long one) so no message quotes a flood.
   const where = [
-    ...(pupilId === undefined ? [] : [`pupil ${pupilId}`]),
-    ...(typeof date === 'string' && date !== '' ? [date] : []),
-    ...(typeof session === 'string' && session !== '' ? [session] : []),
+    ...(pupilId === undefined ? [] : [`pupil ${describeValue(pupilId)}`]),
+    ...(typeof date === 'string' && date !== '' ? [describeValue(date)] : []),
+    ...(typeof session === 'string' && session !== '' ? [describeValue(session)] : []),
   ];
   const named = `Mark ${index}${where.length === 0 ? '' : ` (${where.join(', ')})`}`;
   const located = (field: string): Omit<AttendanceIssue, 'code' | 'message' | 'expected' | 'received'> => ({

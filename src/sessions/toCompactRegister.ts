@@ -1,8 +1,8 @@
 import { toCompactCode } from '../codes/compactCodes.js';
 import type { AttendanceIssue } from '../errors.js';
 import { duplicateMarkIssue, unknownCodeIssue } from '../_internal/codeIssues.js';
-import { throwIfErrors } from '../_internal/issues.js';
-import { checkMarks, checkSlots } from './checkMarks.js';
+import { invalidArgument, throwIfErrors } from '../_internal/issues.js';
+import { checkMarks, checkSlots, describeValue } from './checkMarks.js';
 import type { CompactRegister, SessionMark, SessionSlots } from './types.js';
 
 /**
@@ -56,6 +56,18 @@ export function toCompactRegister(
   pupilId?: string
 ): CompactRegister {
   const issues: AttendanceIssue[] = [];
+  // The pupil is carried into every issue, which must stay plain text: anything else is refused first.
+  const givenPupil: unknown = pupilId;
+  if (givenPupil !== undefined && typeof givenPupil !== 'string') {
+    invalidArgument({
+      code: 'invalid_value',
+      message: `The pupil id must be text; received ${describeValue(givenPupil)}.`,
+      path: ['pupilId'],
+      field: 'pupilId',
+      expected: 'text',
+      received: describeValue(givenPupil),
+    });
+  }
   checkMarks(marks, issues, pupilId === undefined ? {} : { pupilId });
   checkSlots(slots, issues, ['slots']);
   throwIfErrors(issues);
