@@ -15,7 +15,7 @@ const REGISTER_OPTIONS: readonly (readonly [string, string])[] = [
   ['--format csv|json|ctf', 'The register format, when the extension (.csv, .json, .xml) does not say'],
   [
     '--mapping PRESET|FILE',
-    'CSV, JSON: which columns hold each field: generic (default), arbor, sims, assembly, wonde, go4schools, or a .json file naming the column of each field',
+    'CSV, JSON: which columns hold each field: generic, arbor, sims, assembly, wonde, go4schools, or a .json file naming the column of each field. Default: generic, or the one preset whose columns the header has (said on stderr)',
   ],
   [
     '--code-list FILE',
@@ -35,6 +35,14 @@ const REGISTER_OPTIONS: readonly (readonly [string, string])[] = [
     'CTF: each pair of mark characters is a calendar day (calendarDays, default), a school day of --calendar (schoolDays), or either, decided per record (auto)',
   ],
   ['--code-width 1|2', 'CTF: characters per session in the mark strings (default 1)'],
+  [
+    '--max-line-bytes N',
+    'Every file: the longest line or text accepted, in bytes or KiB, MiB, GiB (default 1MiB); a longer one is an error',
+  ],
+  [
+    '--max-depth N',
+    'Every JSON or XML file: the deepest nesting accepted (default 64); a deeper one is an error',
+  ],
 ];
 
 const REGISTER_NOTE = [
@@ -55,6 +63,10 @@ const AS_OF_OPTION: readonly [string, string] = [
 const OUTPUT_OPTIONS: readonly (readonly [string, string])[] = [
   ['--json', 'Write one JSON document'],
   ['--csv', 'Write CSV (RFC 4180)'],
+  [
+    '--no-formula-escape',
+    "With --csv: write a text cell starting with =, +, -, @, tab or CR as it is, without the leading ' that stops a spreadsheet running it",
+  ],
   ['--limit N', 'List at most N pupils, each with all their rows; the totals still cover everyone'],
   ['--pupil ID', 'Only this pupil (repeat for more)'],
   ['--fail-on LIST', 'Exit with 1 when a finding matches (comma-separated conditions; see below)'],
@@ -256,8 +268,10 @@ export function helpText(command?: CommandName): string {
       ...REGISTER_NOTE,
       '',
       'Output is an aligned table unless --json or --csv is given. Data goes to stdout; progress, warnings',
-      'and errors go to stderr. In --csv output, a text cell starting with =, +, -, @, tab or CR gets a',
-      "leading ' so that a spreadsheet shows it rather than running it as a formula.",
+      'and errors go to stderr; problems of one kind (the same code and field) found three times or more are',
+      'listed as one line with a count and their first lines (check lists each one). In --csv output, a text',
+      "cell starting with =, +, -, @, tab or CR gets a leading ' so that a spreadsheet shows it rather than",
+      'running it as a formula (--no-formula-escape turns this off).',
       '',
       '--fail-on conditions:',
       ...COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].failOn}`),

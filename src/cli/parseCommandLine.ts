@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../calendar/isIsoDate.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../io/limits/inputLimits.js';
 import { REGISTER_COLUMN_PRESETS } from '../io/long/registerColumnPresets.js';
 import { parseFailOn } from './failOn.js';
 import { COMMAND_NAMES } from './help.js';
 import type { RegisterDateFormat } from '../io/long/types.js';
 import type { CliOptions, CommandName, RegisterFormat } from './types.js';
 import { UsageError } from './usageError.js';
+import { excerpt } from '../_internal/excerpt.js';
 
 const OPTIONS = {
   calendar: { type: 'string' },
@@ -21,8 +23,11 @@ const OPTIONS = {
   encoding: { type: 'string' },
   'day-model': { type: 'string' },
   'code-width': { type: 'string' },
+  'max-line-bytes': { type: 'string' },
+  'max-depth': { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
+  'no-formula-escape': { type: 'boolean' },
   limit: { type: 'string' },
   pupil: { type: 'string', multiple: true },
   'fail-on': { type: 'string', multiple: true },
@@ -47,8 +52,11 @@ const COMMON: readonly OptionName[] = [
   'encoding',
   'day-model',
   'code-width',
+  'max-line-bytes',
+  'max-depth',
   'json',
   'csv',
+  'no-formula-escape',
   'limit',
   'pupil',
   'fail-on',
@@ -110,7 +118,7 @@ function checkedLimit(text: string | undefined, command: CommandName): number | 
   if (text === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(text)) {
     throw new UsageError(
-      `--limit must be a whole number of ${command === 'check' ? 'problems' : 'pupils'}, 1 or more; received "${text}".`,
+      `--limit must be a whole number of ${command === 'check' ? 'problems' : 'pupils'}, 1 or more; received ${excerpt(text)}.`,
       command
     );
   }
@@ -120,7 +128,7 @@ function checkedLimit(text: string | undefined, command: CommandName): number | 
 function checkedFormat(text: string | undefined, command: CommandName): RegisterFormat | undefined {
   if (text === undefined) return undefined;
   if (!(FORMATS as readonly string[]).includes(text)) {
-    throw new UsageError(`--format must be csv, json or ctf; received "${text}".`, command);
+    throw new UsageError(`--format must be csv, json or ctf; received ${excerpt(text)}.`, command);
   }
   return text as RegisterFormat;
 }
@@ -134,7 +142,7 @@ function checkedChoice<T extends string>(
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) {
     const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}`;
-    throw new UsageError(`--${option} must be ${listed}; received "${text}".`, command);
+    throw new UsageError(`--${option} must be ${listed}; received ${excerpt(text)}.`, command);
   }
   return text as T;
 }
@@ -144,7 +152,7 @@ function checkedDelimiter(text: string | undefined, command: CommandName): strin
   if (TAB_NAMES.includes(text.toLowerCase())) return '\t';
   if (text.length !== 1 || /["\r\n]/.test(text)) {
     throw new UsageError(
-      `--delimiter must be one character other than a quote or a line break, such as ";" or "|", or tab; received ${JSON.stringify(text)}.`,
+      `--delimiter must be one character other than a quote or a line break, such as ";" or "|", or tab; received ${excerpt(text)}.`,
       command
     );
   }
@@ -155,11 +163,39 @@ function checkedCodeWidth(text: string | undefined, command: CommandName): 1 | 2
   if (text === undefined) return undefined;
   if (text !== '1' && text !== '2') {
     throw new UsageError(
-      `--code-width must be 1 or 2 (characters per session); received "${text}".`,
+      `--code-width must be 1 or 2 (characters per session); received ${excerpt(text)}.`,
       command
     );
   }
   return text === '1' ? 1 : 2;
+}
+
+// Sizes may be written in bytes or in binary units, as the default is documented ("1 MiB").
+const SIZE = /^([1-9]\d*)\s*(KiB|MiB|GiB)?$/i;
+const UNIT_BYTES: Readonly<Record<string, number>> = { kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+function checkedMaxLineBytes(text: string | undefined, command: CommandName): number {
+  if (text === undefined) return DEFAULT_MAX_LINE_BYTES;
+  const match = SIZE.exec(text.trim());
+  const bytes = match === null ? NaN : Number(match[1]) * (UNIT_BYTES[match[2]?.toLowerCase() ?? ''] ?? 1);
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(
+      `--max-line-bytes must be a whole number of bytes, 1 or more, optionally in KiB, MiB or GiB (e.g. 4194304 or 4MiB); received ${excerpt(text)}.`,
+      command
+    );
+  }
+  return bytes;
+}
+
+function checkedMaxDepth(text: string | undefined, command: CommandName): number {
+  if (text === undefined) return DEFAULT_MAX_DEPTH;
+  if (!/^[1-9]\d{0,5}$/.test(text)) {
+    throw new UsageError(
+      `--max-depth must be a whole number of levels from 1 to 999999; received ${excerpt(text)}.`,
+      command
+    );
+  }
+  return Number(text);
 }
 
 /**
@@ -205,17 +241,20 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   if (values.json === true && values.csv === true)
     throw new UsageError('Give --json or --csv, not both.', command);
+  if (values['no-formula-escape'] === true && values.csv !== true) {
+    throw new UsageError('--no-formula-escape applies only to --csv output.', command);
+  }
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new UsageError(
-      `--as-of must be a date as YYYY-MM-DD naming a real day; received "${asOf}".`,
+      `--as-of must be a date as YYYY-MM-DD naming a real day; received ${excerpt(asOf)}.`,
       command
     );
   }
   const mapping = values.mapping;
   if (mapping !== undefined && !MAPPING_PRESETS.includes(mapping) && !mapping.endsWith('.json')) {
     throw new UsageError(
-      `--mapping must be one of ${MAPPING_PRESETS.join(', ')}, or a .json file of column names; received "${mapping}".`,
+      `--mapping must be one of ${MAPPING_PRESETS.join(', ')}, or a .json file of column names; received ${excerpt(mapping)}.`,
       command
     );
   }
@@ -226,6 +265,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const encoding = checkedChoice('encoding', values.encoding, ENCODINGS, command);
   const dayModel = checkedChoice('day-model', values['day-model'], DAY_MODELS, command);
   const codeWidth = checkedCodeWidth(values['code-width'], command);
+  const maxLineBytes = checkedMaxLineBytes(values['max-line-bytes'], command);
+  const maxDepth = checkedMaxDepth(values['max-depth'], command);
   if (dayModel === 'schoolDays' && values.calendar === undefined) {
     throw new UsageError(
       '--day-model schoolDays dates the marks by the school days of a calendar: give --calendar FILE.',
@@ -249,7 +290,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(dayModel === undefined ? {} : { dayModel }),
     ...(codeWidth === undefined ? {} : { codeWidth }),
     ...(limit === undefined ? {} : { limit }),
+    maxLineBytes,
+    maxDepth,
     output: values.json === true ? 'json' : values.csv === true ? 'csv' : 'table',
+    formulaEscape: values['no-formula-escape'] !== true,
     failOn: parseFailOn(values['fail-on'] ?? [], command),
     pupils: values.pupil ?? [],
     quiet: values.quiet === true,

@@ -24,7 +24,8 @@ import { loadRegister } from './load/loadRegister.js';
 import { ATTENDANCE_POLICY_KIND, ESCALATION_POLICY_KIND, LATENESS_POLICY_KIND } from './load/policyKinds.js';
 import { createProgressBar } from './output/createProgressBar.js';
 import { formatCsv } from './output/formatCsv.js';
-import { formatIssue } from './output/formatIssue.js';
+import { printable } from './output/displayText.js';
+import { groupedIssueLines } from './output/groupIssues.js';
 import { writeJson } from './output/writeJson.js';
 import { plural } from './output/plural.js';
 import { parseCommandLine } from './parseCommandLine.js';
@@ -36,10 +37,11 @@ const PROGRAM = 'school-attendance';
 const MOST_ISSUES_SHOWN = 50;
 const MOST_WARNINGS_SHOWN = 20;
 
+// Issues of one kind make one line with a count; `check` lists every issue on its own.
 function issueLines(issues: readonly AttendanceIssue[], most: number, files: readonly string[]): string[] {
-  const hidden = issues.length - most;
+  const { lines, hidden } = groupedIssueLines(issues, most);
   return [
-    ...issues.slice(0, most).map((issue) => `  ${formatIssue(issue)}`),
+    ...lines.map((line) => `  ${line}`),
     ...(hidden > 0
       ? [`  … and ${hidden} more: run "${PROGRAM} check ${files.join(' ')}" to list them all.`]
       : []),
@@ -52,10 +54,11 @@ function writeReport(io: CliIo, report: CommandReport, options: CliOptions): voi
       writeJson(report.json, (text) => io.stdout.write(text));
       break;
     case 'csv':
-      io.stdout.write(formatCsv(report.csv.header, report.csv.rows));
+      io.stdout.write(formatCsv(report.csv.header, report.csv.rows, { formulaSafe: options.formulaEscape }));
       break;
     case 'table':
-      io.stdout.write(`${report.text.join('\n')}\n`);
+      // Headings and histories name pupils as the register spells them: no control character reaches a terminal.
+      io.stdout.write(`${report.text.map(printable).join('\n')}\n`);
       break;
   }
 }
@@ -82,8 +85,9 @@ async function registerOptions(
   options: CliOptions,
   calendar: SchoolCalendar | undefined
 ): Promise<Omit<LoadRegisterOptions, 'format'>> {
-  const mapping = options.mapping === undefined ? undefined : await loadMapping(io, options.mapping);
-  const codeList = options.codeList === undefined ? undefined : await loadCodeList(io, options.codeList);
+  const mapping = options.mapping === undefined ? undefined : await loadMapping(io, options.mapping, options);
+  const codeList =
+    options.codeList === undefined ? undefined : await loadCodeList(io, options.codeList, options);
   return {
     ...(mapping === undefined ? {} : { mapping }),
     ...(typeof mapping === 'object' && options.mapping !== undefined
@@ -96,7 +100,12 @@ async function registerOptions(
     ...(options.dayModel === undefined ? {} : { dayModel: options.dayModel }),
     ...(options.codeWidth === undefined ? {} : { codeWidth: options.codeWidth }),
     ...(calendar === undefined ? {} : { calendar }),
+    maxLineBytes: options.maxLineBytes,
+    maxDepth: options.maxDepth,
     progress: progressFor(io, options),
+    notice: (text) => {
+      if (!options.quiet) io.stderr.write(`${PROGRAM}: ${text}\n`);
+    },
   };
 }
 
@@ -117,11 +126,11 @@ async function settingsIssues(
   };
   if (options.calendar !== undefined) {
     const file = options.calendar;
-    await collect(async () => (calendar = await loadCalendar(io, file)));
+    await collect(async () => (calendar = await loadCalendar(io, file, options)));
   }
   if (options.policy !== undefined) {
     const spec = options.policy;
-    await collect(() => loadPolicySetting(io, spec, ATTENDANCE_POLICY_KIND));
+    await collect(() => loadPolicySetting(io, spec, ATTENDANCE_POLICY_KIND, options));
   }
   return { ...(calendar === undefined ? {} : { calendar }), issues };
 }
@@ -207,17 +216,20 @@ async function runAnalysis(
   ) {
     requireCalendar(undefined, command);
   }
-  const calendar = options.calendar === undefined ? undefined : await loadCalendar(io, options.calendar);
-  const policy = await loadPolicySetting(io, options.policy ?? 'dfe', ATTENDANCE_POLICY_KIND);
+  const calendar =
+    options.calendar === undefined ? undefined : await loadCalendar(io, options.calendar, options);
+  const policy = await loadPolicySetting(io, options.policy ?? 'dfe', ATTENDANCE_POLICY_KIND, options);
   const latenessPolicy = await loadPolicySetting(
     io,
     options.latenessPolicy ?? 'hcat-trust',
-    LATENESS_POLICY_KIND
+    LATENESS_POLICY_KIND,
+    options
   );
   const escalationPolicy = await loadPolicySetting(
     io,
     options.escalationPolicy ?? 'hcat-trust',
-    ESCALATION_POLICY_KIND
+    ESCALATION_POLICY_KIND,
+    options
   );
   const register = await loadRegister(io, source, {
     ...(await registerOptions(io, options, calendar)),

@@ -80,8 +80,17 @@ export interface CliOptions {
   readonly dayModel?: CtfDayModel | 'auto';
   /** Characters per session in a CTF mark string. */
   readonly codeWidth?: 1 | 2;
+  /** The longest line or field of any input file accepted, in bytes (`--max-line-bytes`). */
+  readonly maxLineBytes: number;
+  /** The deepest nesting of JSON (or XML) accepted in any input file (`--max-depth`). */
+  readonly maxDepth: number;
   /** The output format. */
   readonly output: OutputFormat;
+  /**
+   * Whether `--csv` output puts a single quote before a text cell a spreadsheet would run as a formula; off
+   * with `--no-formula-escape`.
+   */
+  readonly formulaEscape: boolean;
   /** The conditions that make the exit code 1. */
   readonly failOn: readonly FailCondition[];
   /** The most pupils (for `check`, problems) to list. */

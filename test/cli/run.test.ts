@@ -32,6 +32,17 @@ describe('help and version', () => {
     expect((await runCli(['help'])).stdout).toBe(result.stdout);
   });
 
+  test.each(COMMANDS)('%s --help lists the input limits and --no-formula-escape', async (command) => {
+    const { stdout } = await runCli([command, '--help']);
+    expect(stdout).toMatch(
+      /^ {2}--max-line-bytes N +Every file: the longest line or text accepted.*\(default 1MiB\)/m
+    );
+    expect(stdout).toMatch(
+      /^ {2}--max-depth N +Every JSON or XML file: the deepest nesting accepted \(default 64\)/m
+    );
+    expect(stdout).toMatch(/^ {2}--no-formula-escape +With --csv: write a text cell starting with =/m);
+  });
+
   test("--version prints the package's version", async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;

@@ -8,6 +8,7 @@ import { locateIssues } from '../load/locateIssues.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { formatLocation } from '../output/formatIssue.js';
 import { formatTable } from '../output/formatTable.js';
+import { presentIssue } from '../output/presentIssue.js';
 import { plural } from '../output/plural.js';
 import type { CommandReport } from '../types.js';
 
@@ -71,7 +72,9 @@ function byLine(left: AttendanceIssue, right: AttendanceIssue): number {
  */
 export function checkCommand(input: CheckInput): CheckReport {
   const files = input.registers.map((register) => {
-    const issues = [...register.issues, ...registerIssues(register, input.calendar)].sort(byLine);
+    const issues = [...register.issues, ...registerIssues(register, input.calendar).map(presentIssue)].sort(
+      byLine
+    );
     return {
       register,
       issues,
@@ -79,7 +82,7 @@ export function checkCommand(input: CheckInput): CheckReport {
       warnings: issues.filter((issue) => issue.severity === 'warning').length,
     };
   });
-  const issues = [...files.flatMap((file) => file.issues), ...input.settingsIssues];
+  const issues = [...files.flatMap((file) => file.issues), ...input.settingsIssues.map(presentIssue)];
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
   const { shown, omitted } = applyLimit(issues, input.limit);
@@ -97,9 +100,9 @@ export function checkCommand(input: CheckInput): CheckReport {
       { heading: 'Date' },
       { heading: 'Session' },
       { heading: 'Field' },
-      { heading: 'Expected' },
+      { heading: 'Expected', sentences: true },
       { heading: 'Received' },
-      { heading: 'Message' },
+      { heading: 'Message', sentences: true },
     ],
     shown.map((issue) => [
       formatLocation(issue),

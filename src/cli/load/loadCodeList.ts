@@ -1,9 +1,12 @@
+import { excerpt } from '../../_internal/excerpt.js';
 import { toCompactCode } from '../../codes/compactCodes.js';
 import { AttendanceError } from '../../errors.js';
 import type { AttendanceIssue } from '../../errors.js';
 import type { RegisterCodeList } from '../../io/long/types.js';
 import type { CliIo } from '../types.js';
+import type { JsonLimits } from './jsonLimits.js';
 import { readJsonFile } from './readJsonFile.js';
+import { shortValue } from '../output/displayText.js';
 
 const EXPECTED_ENTRY = 'a register code such as "/", "I" or "C1"';
 
@@ -15,14 +18,15 @@ const EXPECTED_ENTRY = 'a register code such as "/", "I" or "C1"';
  *
  * @param io - The file system.
  * @param source - The file, as given on the command line.
+ * @param limits - `--max-depth` and `--max-line-bytes`.
  * @returns The code list, for the CSV and JSON importers' `codeList` option.
  * @throws {@link AttendanceError} If the file cannot be read, is not a JSON object, or maps a code to something
  * that is not a register code; every issue names the file and the entry.
  * @example
- * await loadCodeList(io, 'sims-codes.json') //=> { '9': 'Y' }
+ * await loadCodeList(io, 'sims-codes.json', limits) //=> { '9': 'Y' }
  */
-export async function loadCodeList(io: CliIo, source: string): Promise<RegisterCodeList> {
-  const value = await readJsonFile(io, source, 'code list');
+export async function loadCodeList(io: CliIo, source: string, limits: JsonLimits): Promise<RegisterCodeList> {
+  const value = await readJsonFile(io, source, 'code list', limits);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttendanceError([
       {
@@ -43,7 +47,7 @@ export async function loadCodeList(io: CliIo, source: string): Promise<RegisterC
     issues.push({
       code: 'invalid_value',
       severity: 'error',
-      message: `The code list "${source}" maps ${JSON.stringify(raw)} to ${typeof code === 'string' ? JSON.stringify(code) : received}, which is not a register code.`,
+      message: `The code list "${source}" maps ${excerpt(raw)} to ${typeof code === 'string' ? excerpt(code) : shortValue(received)}, which is not a register code.`,
       path: [raw],
       source,
       field: raw,

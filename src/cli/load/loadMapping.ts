@@ -2,6 +2,7 @@ import { AttendanceError } from '../../errors.js';
 import { REGISTER_COLUMN_PRESETS } from '../../io/long/registerColumnPresets.js';
 import type { RegisterColumnMapping, RegisterColumnPresetName } from '../../io/long/types.js';
 import type { CliIo } from '../types.js';
+import type { JsonLimits } from './jsonLimits.js';
 import { readJsonFile } from './readJsonFile.js';
 
 /**
@@ -11,17 +12,19 @@ import { readJsonFile } from './readJsonFile.js';
  *
  * @param io - The file system.
  * @param spec - The option's value: a preset name or a `.json` file.
+ * @param limits - `--max-depth` and `--max-line-bytes`, for a file.
  * @returns The preset name or the mapping.
  * @throws {@link AttendanceError} If the file cannot be read or does not hold a JSON object.
  * @example
- * await loadMapping(io, 'arbor') //=> 'arbor'
+ * await loadMapping(io, 'arbor', limits) //=> 'arbor'
  */
 export async function loadMapping(
   io: CliIo,
-  spec: string
+  spec: string,
+  limits: JsonLimits
 ): Promise<RegisterColumnPresetName | RegisterColumnMapping> {
   if (Object.hasOwn(REGISTER_COLUMN_PRESETS, spec)) return spec as RegisterColumnPresetName;
-  const value = await readJsonFile(io, spec, 'column mapping');
+  const value = await readJsonFile(io, spec, 'column mapping', limits);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttendanceError([
       {

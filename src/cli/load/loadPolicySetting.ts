@@ -1,7 +1,9 @@
+import { excerpt } from '../../_internal/excerpt.js';
 import { AttendanceError } from '../../errors.js';
 import type { CliIo } from '../types.js';
 import { UsageError } from '../usageError.js';
 import { locateIssues } from './locateIssues.js';
+import type { JsonLimits } from './jsonLimits.js';
 import { readJsonFile } from './readJsonFile.js';
 
 /** A kind of policy the command line accepts as a preset name or a JSON file. */
@@ -39,16 +41,18 @@ function isFileName(value: string): boolean {
  * @param io - The file system.
  * @param spec - The option's value.
  * @param kind - Which policy, with its presets and validation.
+ * @param limits - `--max-depth` and `--max-line-bytes`, for a file.
  * @returns The policy and its name.
  * @throws {@link UsageError} If `spec` is neither a preset nor a `.json` file name.
  * @throws {@link AttendanceError} If the file cannot be read or its settings are invalid.
  * @example
- * const { value: policy } = await loadPolicySetting(io, 'trust', ATTENDANCE_POLICY_KIND);
+ * const { value: policy } = await loadPolicySetting(io, 'trust', ATTENDANCE_POLICY_KIND, limits);
  */
 export async function loadPolicySetting<T>(
   io: CliIo,
   spec: string,
-  kind: PolicyKind<T>
+  kind: PolicyKind<T>,
+  limits: JsonLimits
 ): Promise<LoadedPolicy<T>> {
   const preset = Object.hasOwn(kind.presets, spec) ? kind.presets[spec] : undefined;
   if (preset !== undefined) return { value: preset, name: spec };
@@ -57,7 +61,7 @@ export async function loadPolicySetting<T>(
       `Unknown ${kind.what} "${spec}" for ${kind.option}: give one of ${Object.keys(kind.presets).join(', ')}, or a .json file.`
     );
   }
-  const input = await readJsonFile(io, spec, kind.what);
+  const input = await readJsonFile(io, spec, kind.what, limits);
   const fail = (message: string, field: string, expected: string, received: string): never => {
     throw new AttendanceError([
       {
@@ -89,7 +93,7 @@ export async function loadPolicySetting<T>(
       `The ${kind.what} file "${spec}" extends an unknown preset.`,
       'extends',
       `one of ${Object.keys(kind.presets).join(', ')}`,
-      JSON.stringify(baseName)
+      typeof baseName === 'string' ? excerpt(baseName) : excerpt(JSON.stringify(baseName))
     );
   }
   try {

@@ -11,11 +11,24 @@ import type {
   RegisterColumnPresetName,
   RegisterCsvOptions,
   RegisterDateFormat,
+  RegisterJsonOptions,
 } from '../../io/long/types.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../../io/limits/inputLimits.js';
+import type { InputLimits } from '../../io/limits/inputLimits.js';
 import type { RegisterImportReport } from '../../io/types.js';
 import type { ProgressBar } from '../output/createProgressBar.js';
+import { presentIssue } from '../output/presentIssue.js';
 import type { OpenedFile, RegisterFormat } from '../types.js';
+import { UsageError } from '../usageError.js';
+import {
+  chooseMapping,
+  peekCsvHeader,
+  presetsMatchingCsvHeader,
+  presetsMatchingJsonRecord,
+} from './detectMapping.js';
+import type { MappingDetection } from './detectMapping.js';
 import { unreadableFileIssue } from './fileIssue.js';
+import { readJsonRegisterText } from './readJsonRegisterText.js';
 import { RegisterStore } from './registerStore.js';
 import { jsonErrorLine } from './jsonErrorLine.js';
 
@@ -61,8 +74,14 @@ export interface LoadRegisterOptions {
   readonly codeWidth?: 1 | 2;
   /** The school calendar, which a CTF file may need to date its marks. */
   readonly calendar?: SchoolCalendar;
+  /** The longest line or field accepted, in bytes (`--max-line-bytes`). @defaultValue 1 MiB */
+  readonly maxLineBytes?: number;
+  /** The deepest nesting accepted (`--max-depth`). @defaultValue 64 */
+  readonly maxDepth?: number;
   /** Makes the progress bar for a file of a given size. */
   readonly progress: (label: string, totalBytes: number) => ProgressBar;
+  /** Told one line for people: a column mapping preset found from the file's header, when no mapping was given. */
+  readonly notice?: (text: string) => void;
 }
 
 /** The file's chunks, counting the bytes that pass for the progress bar. */
@@ -91,23 +110,67 @@ function longOptions(options: LoadRegisterOptions): {
   };
 }
 
-async function readAllText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  for await (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+/** `--max-line-bytes` and `--max-depth`, as every importer takes them. */
+function limitsOf(options: LoadRegisterOptions): Required<InputLimits> {
+  return {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+  };
 }
 
 function failed(source: string, issue: AttendanceIssue): Omit<RegisterImportReport, 'marks'> {
   return { rowsRead: 0, rowsUsed: 0, rowsRejected: 0, issues: [{ ...issue, source }] };
 }
 
+/**
+ * The mapping to read a file with when no `--mapping` was given: a preset found from its header is said on
+ * stderr; a header that fits several presets is a usage error naming them.
+ */
+function detectedMapping(
+  source: string,
+  detection: MappingDetection,
+  options: LoadRegisterOptions
+): LoadRegisterOptions {
+  const found = options.format === 'json' ? 'its records have the keys' : 'the header has the columns';
+  switch (detection.kind) {
+    case 'default':
+      return options;
+    case 'preset':
+      options.notice?.(
+        `${source}: ${found} of the ${detection.preset} preset, so it is read with --mapping ${detection.preset}.`
+      );
+      return { ...options, mapping: detection.preset };
+    case 'ambiguous': {
+      const choices = detection.presets.map((preset) => `--mapping ${preset}`);
+      throw new UsageError(
+        `${source}: ${found} of ${detection.presets.length} presets (${detection.presets.join(', ')}): give ${choices.slice(0, -1).join(', ')} or ${choices.at(-1) ?? ''}.`
+      );
+    }
+  }
+}
+
 async function importJson(
   source: string,
+  file: OpenedFile,
   chunks: AsyncIterable<Uint8Array>,
   options: LoadRegisterOptions
 ): Promise<RegisterImportReport> {
-  const text = await readAllText(chunks);
+  const limits = limitsOf(options);
+  const read = await readJsonRegisterText(chunks, file.size);
+  if (!read.ok) {
+    return {
+      marks: [],
+      ...failed(source, {
+        code: 'too_long',
+        severity: 'error',
+        message: `The register "${source}" is ${read.bytes} bytes, more than the ${read.limit} bytes the command line can read as JSON at once; export it as CSV, which is read as it streams.`,
+        path: [],
+        expected: `a JSON register of at most ${read.limit} bytes`,
+        received: `${read.bytes} bytes`,
+      }),
+    };
+  }
+  const { text } = read;
   let value: unknown;
   try {
     // A byte-order mark is not JSON, but editors on Windows write one.
@@ -128,55 +191,78 @@ async function importJson(
       }),
     };
   }
-  return readRegisterJson(value, { source, ...longOptions(options) });
+  // JSON.parse builds a value nested millions deep without trouble; the importer holds each record to the
+  // limits before anything recursive meets it.
+  const reading =
+    options.mapping === undefined
+      ? detectedMapping(source, chooseMapping(presetsMatchingJsonRecord(value, limits)), options)
+      : options;
+  const jsonOptions: RegisterJsonOptions = { source, ...longOptions(reading), ...limits };
+  return readRegisterJson(value, jsonOptions);
 }
 
-async function importFile(
+async function importCsv(
   source: string,
   file: OpenedFile,
   options: LoadRegisterOptions,
   bar: ProgressBar,
   store: RegisterStore
 ): Promise<RegisterImportReport> {
-  switch (options.format) {
-    case 'csv': {
-      // Read straight into the store: no object per row, each distinct pupil, date and code converted once.
-      const report = await readCsvIntoSink(
-        file.chunks,
-        {
-          source,
-          ...longOptions(options),
-          ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-        },
-        store,
-        ({ bytesRead, rowsRead }) => {
-          bar.update(bytesRead, rowsRead);
-        },
-        file.size
-      );
-      return { ...report, marks: [] };
+  let chunks: AsyncIterable<Uint8Array> = file.chunks;
+  let reading = options;
+  if (options.mapping === undefined) {
+    const peeked = await peekCsvHeader(file.chunks, options.encoding);
+    chunks = peeked.chunks;
+    if (peeked.header !== undefined) {
+      const matching = presetsMatchingCsvHeader(peeked.header, options.delimiter);
+      reading = detectedMapping(source, chooseMapping(matching), options);
     }
+  }
+  const csvOptions: RegisterCsvOptions = {
+    source,
+    ...longOptions(reading),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...limitsOf(options),
+  };
+  // Read straight into the store: no object per row, each distinct pupil, date and code converted once.
+  const report = await readCsvIntoSink(
+    chunks,
+    csvOptions,
+    store,
+    ({ bytesRead, rowsRead }) => {
+      bar.update(bytesRead, rowsRead);
+    },
+    file.size
+  );
+  return { ...report, marks: [] };
+}
+
+function importFile(
+  source: string,
+  file: OpenedFile,
+  options: LoadRegisterOptions,
+  bar: ProgressBar,
+  store: RegisterStore
+): Promise<RegisterImportReport> {
+  const onBytes = (bytesRead: number): void => {
+    bar.update(bytesRead);
+  };
+  switch (options.format) {
+    case 'csv':
+      return importCsv(source, file, options, bar, store);
     case 'json':
-      return importJson(
+      return importJson(source, file, counted(file.chunks, onBytes), options);
+    case 'ctf': {
+      const ctfOptions: CtfOptions = {
         source,
-        counted(file.chunks, (bytesRead) => {
-          bar.update(bytesRead);
-        }),
-        options
-      );
-    case 'ctf':
-      return importCtf(
-        counted(file.chunks, (bytesRead) => {
-          bar.update(bytesRead);
-        }),
-        {
-          source,
-          ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
-          ...(options.dayModel === undefined ? {} : { dayModel: options.dayModel }),
-          ...(options.codeWidth === undefined ? {} : { codeWidth: options.codeWidth }),
-        }
-      );
+        ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
+        ...(options.dayModel === undefined ? {} : { dayModel: options.dayModel }),
+        ...(options.codeWidth === undefined ? {} : { codeWidth: options.codeWidth }),
+        ...limitsOf(options),
+      };
+      return importCtf(counted(file.chunks, onBytes), ctfOptions);
+    }
   }
 }
 
@@ -184,6 +270,10 @@ async function importFile(
  * Reads a register file (long-format CSV or JSON, or a CTF) with the library's importers, tolerantly: the marks of
  * every row that could be used, and every problem, a file that cannot be opened included, as an issue naming the
  * file and, where the format has lines, the line. Nothing is thrown for bad data, so that `check` can list it all.
+ * Every importer is held to `maxLineBytes` and `maxDepth`; every issue is given in the command line's spelling,
+ * quoting at most an excerpt of the file ({@link presentIssue}). Without a mapping, a CSV header (or a JSON
+ * register's first record) that has the columns of one preset other than `generic` is read with that preset,
+ * said through `notice`.
  *
  * @param io - The file system.
  * @param io.openFile - Opens the file for streaming.
@@ -191,6 +281,7 @@ async function importFile(
  * @param options - The format, the importer options for it, the calendar and the progress bar.
  * @returns What was read.
  * @throws {@link AttendanceError} Only if an option is invalid (e.g. a custom mapping without a pupil column).
+ * @throws {@link UsageError} If no mapping was given and the header has the columns of several presets.
  * @example
  * const register = await loadRegister(io, 'register.csv', { format: 'csv', progress: () => noBar });
  * register.rowsRejected //=> 0
@@ -225,7 +316,10 @@ export async function loadRegister(
       rowsRead: report.rowsRead,
       rowsUsed: report.rowsUsed,
       rowsRejected: report.rowsRejected,
-      issues: report.issues.map((issue) => (issue.source === undefined ? { ...issue, source } : issue)),
+      // In the command line's spelling, quoting no more than an excerpt of the file, in every output form.
+      issues: report.issues.map((issue) =>
+        presentIssue(issue.source === undefined ? { ...issue, source } : issue)
+      ),
     };
   } catch (error) {
     // An invalid option (e.g. a custom mapping) is the command line's mistake: name the file it was for.
@@ -236,10 +330,9 @@ export async function loadRegister(
           : issue.path[0] === 'codeList'
             ? (options.codeListSource ?? source)
             : source;
-      const [first, ...rest] = error.issues.map((issue) => ({
-        ...issue,
-        source: issue.source ?? optionSource(issue),
-      }));
+      const [first, ...rest] = error.issues.map((issue) =>
+        presentIssue({ ...issue, source: issue.source ?? optionSource(issue) })
+      );
       throw new AttendanceError([first!, ...rest]);
     }
     throw error;
