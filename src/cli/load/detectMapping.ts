@@ -95,7 +95,10 @@ export function presetsMatchingJsonRecord(
   return matching;
 }
 
-function decoderFor(head: Uint8Array, encoding: RegisterCsvOptions['encoding']): TextDecoder {
+function decoderFor(
+  head: Uint8Array,
+  encoding: RegisterCsvOptions['encoding']
+): InstanceType<typeof TextDecoder> {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
   if (encoding === 'utf-16le') return new TextDecoder('utf-16le');
