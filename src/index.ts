@@ -119,6 +119,19 @@ export { HCAT_ESCALATION_POLICY } from './escalation/presets.js';
 export { runEscalation } from './escalation/runEscalation.js';
 export type { EscalationStep, EscalationTimeline, RunEscalationOptions } from './escalation/runEscalation.js';
 export { transition } from './escalation/transition.js';
+export { defineEscalationLadder } from './escalation/ladder/defineEscalationLadder.js';
+export { safeDefineEscalationLadder } from './escalation/ladder/safeDefineEscalationLadder.js';
+export { trustLadder } from './escalation/ladder/trustLadder.js';
+export type {
+  ActionDoneBy,
+  EscalationLadder,
+  LadderAction,
+  LadderCondition,
+  LadderReview,
+  LadderRule,
+  LadderStage,
+  SupportStep,
+} from './escalation/ladder/types.js';
 export type {
   EscalationAction,
   EscalationActionKind,
@@ -131,6 +144,7 @@ export type {
   EscalationStage,
   EscalationState,
   TransitionResult,
+  TrustActionKind,
 } from './escalation/types.js';
 
 // Errors

@@ -1,6 +1,7 @@
 import { isIsoDateText } from '../calendar/isIsoDate.js';
 import { describeValue } from '../sessions/checkMarks.js';
-import type { EscalationActionKind, EscalationEvent } from './types.js';
+import type { EscalationLadder } from './ladder/types.js';
+import type { EscalationEvent } from './types.js';
 
 // What makes an escalation event one the machine can apply at all: the machine is total, so an event that is
 // not one is refused (with the field named), never thrown on and never taken in silence.
@@ -22,21 +23,8 @@ const EVENT_TYPES: readonly EscalationEvent['type'][] = [
   'penalty-notice-issued',
   'penalty-notice-paid',
   'penalty-notice-withdrawn',
+  'action-done',
   'override',
-];
-
-const ACTION_KINDS: readonly EscalationActionKind[] = [
-  'initial-warning-letter',
-  'letter-1',
-  'attendance-leader-contact',
-  'letter-2',
-  'attendance-panel-meeting',
-  'attendance-plan',
-  'letter-3',
-  'education-welfare-referral',
-  'consider-penalty-notice',
-  'other-action-needed',
-  'continued-monitoring',
 ];
 
 function quoted(value: unknown): string {
@@ -111,12 +99,13 @@ function textFault(event: Record<string, unknown>, field: string): EventFault | 
  * notice or parent without an id, an override without a reason or a decider.
  *
  * @param event - The event, of a known type with a real date.
+ * @param ladder - The ladder, whose actions a letter or action must name.
  * @returns The first fault, or null.
  * @example
- * eventFieldFault({ type: 'review', on: '2024-09-06', figures: { possible: 1.5, attended: 1.5, absent: 0 } })
+ * eventFieldFault({ type: 'review', on: '2024-09-06', figures: { possible: 1.5, attended: 1.5, absent: 0 } }, trustLadder())
  * //=> { field: 'figures.possible', message: '…' }
  */
-export function eventFieldFault(event: EscalationEvent): EventFault | null {
+export function eventFieldFault(event: EscalationEvent, ladder: EscalationLadder): EventFault | null {
   const fields = event as unknown as Record<string, unknown>;
   switch (event.type) {
     case 'review': {
@@ -150,12 +139,17 @@ export function eventFieldFault(event: EscalationEvent): EventFault | null {
       return null;
     }
     case 'letter-sent':
-      return ACTION_KINDS.includes(event.letter)
+    case 'action-done': {
+      const field = event.type === 'letter-sent' ? 'letter' : 'action';
+      const kinds = Object.keys(ladder.actions);
+      const kind = fields[field];
+      return typeof kind === 'string' && Object.hasOwn(ladder.actions, kind)
         ? null
         : {
-            field: 'letter',
-            message: `Unknown letter ${quoted(fields['letter'])}; expected one of ${ACTION_KINDS.join(', ')}.`,
+            field,
+            message: `Unknown ${field} ${quoted(kind)}; expected one of ${kinds.join(', ')}.`,
           };
+    }
     case 'plan-agreed': {
       const reviewOn: unknown = event.reviewOn;
       if (reviewOn === undefined) return null;

@@ -1,28 +1,7 @@
-import type { EscalationActionKind, EscalationHistoryEntry, EscalationState } from './types.js';
-
-const STAGE_NAMES = [
-  'stage 0 (universal monitoring)',
-  'stage 1 (letter and monitoring)',
-  'stage 2 (attendance panel and plan)',
-  'stage 3 (referral to the education welfare service)',
-  'stage 4 (penalty notice)',
-  'stage 5 (continued monitoring)',
-] as const;
-
-const ACTION_NAMES: Readonly<Record<EscalationActionKind, string>> = {
-  'initial-warning-letter': 'the initial warning letter',
-  'letter-1': 'Letter 1',
-  'attendance-leader-contact': 'contact from the attendance leader',
-  'letter-2': 'Letter 2, inviting the family to the attendance panel',
-  'attendance-panel-meeting': 'the attendance panel meeting',
-  'attendance-plan': 'a formal attendance plan',
-  'letter-3': 'Letter 3, telling the family of the referral',
-  'education-welfare-referral': 'the referral to the education welfare service',
-  'consider-penalty-notice': 'consideration of a penalty notice',
-  'other-action-needed':
-    'other action (no further penalty notice may be issued; prosecution may be considered)',
-  'continued-monitoring': 'continued monitoring',
-};
+import { ladderOf } from './ladder/ladderOf.js';
+import type { EscalationLadder } from './ladder/types.js';
+import { HCAT_ESCALATION_POLICY } from './presets.js';
+import type { EscalationHistoryEntry, EscalationPolicy, EscalationState } from './types.js';
 
 const JUMP_NOTES = {
   'penalty-threshold': ' (straight to the penalty-notice stage)',
@@ -35,15 +14,23 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function describeEntry(entry: EscalationHistoryEntry): string {
+function stageName(ladder: EscalationLadder, stage: number): string {
+  const name = ladder.stages[stage]?.name;
+  return name === undefined ? `stage ${stage}` : `stage ${stage} (${name})`;
+}
+
+function describeEntry(entry: EscalationHistoryEntry, ladder: EscalationLadder): string {
   const due = entry.actions
-    .map((id) => ACTION_NAMES[id.slice(id.indexOf(':') + 1) as EscalationActionKind])
+    .map((id) => {
+      const kind = id.slice(id.indexOf(':') + 1);
+      return ladder.actions[kind]?.description ?? kind;
+    })
     .join('; ');
   const dueText = due === '' ? '' : ` Due: ${due}.`;
   if (entry.from === entry.to && entry.jump === null)
     return `${entry.on}: ${sentence(entry.reason)}.${dueText}`;
   const jump = entry.jump === null ? '' : JUMP_NOTES[entry.jump];
-  return `${entry.on}: ${sentence(STAGE_NAMES[entry.from])} to ${STAGE_NAMES[entry.to]}${jump}, because ${entry.reason}.${dueText}`;
+  return `${entry.on}: ${sentence(stageName(ladder, entry.from))} to ${stageName(ladder, entry.to)}${jump}, because ${entry.reason}.${dueText}`;
 }
 
 /**
@@ -51,6 +38,7 @@ function describeEntry(entry: EscalationHistoryEntry): string {
  * each change of stage with its reason and figures, the actions it made due, and what was done.
  *
  * @param state - The pupil's state, e.g. from {@link runEscalation} or a series of {@link transition} calls.
+ * @param policy - The ladder the state was run on, or the policy of the trust's ladder (names only are read).
  * @returns The history as text; a line saying nothing has happened for a new state.
  * @example
  * explainEscalation(state)
@@ -59,9 +47,13 @@ function describeEntry(entry: EscalationHistoryEntry): string {
  * //    88.0 % (44 of 50 sessions) is below 90 %. Due: Letter 1; contact from the attendance leader.'
  * @category Escalation
  */
-export function explainEscalation(state: EscalationState): string {
+export function explainEscalation(
+  state: EscalationState,
+  policy: EscalationPolicy | EscalationLadder = HCAT_ESCALATION_POLICY
+): string {
+  const ladder = ladderOf(policy);
   const since = state.enteredOn === null ? '' : ` since ${state.enteredOn}`;
-  const heading = `Pupil ${state.pupilId}, now at ${STAGE_NAMES[state.stage]}${since}.`;
+  const heading = `Pupil ${state.pupilId}, now at ${stageName(ladder, state.stage)}${since}.`;
   if (state.history.length === 0) return `${heading}\nNo reviews or events recorded yet.`;
-  return [heading, ...state.history.map(describeEntry)].join('\n');
+  return [heading, ...state.history.map((entry) => describeEntry(entry, ladder))].join('\n');
 }

@@ -25,6 +25,7 @@ import { eventShapeFault, isEventDate } from './checkEvent.js';
 import { initialEscalationState } from './initialEscalationState.js';
 import { HCAT_ESCALATION_POLICY } from './presets.js';
 import { transition } from './transition.js';
+import type { EscalationLadder } from './ladder/types.js';
 import type {
   EscalationAction,
   EscalationEvent,
@@ -42,8 +43,8 @@ import type {
 export interface RunEscalationOptions {
   /** The pupil; used for a new state and for penalty notices. */
   readonly pupilId: string;
-  /** The escalation thresholds and periods. */
-  readonly policy?: EscalationPolicy;
+  /** The ladder to run, or the thresholds and periods of the trust's ladder (the trust preset when left out). */
+  readonly policy?: EscalationPolicy | EscalationLadder;
   /** The attendance policy whose `penaltyNotice` rule feeds the reviews. */
   readonly attendancePolicy?: AttendancePolicy;
   /**

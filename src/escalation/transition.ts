@@ -1,12 +1,13 @@
 import type { IsoDate } from '../calendar/types.js';
 import { assessPenaltyNotice } from '../penalties/assessPenaltyNotice.js';
 import { addIsoDays, differenceInIsoDays } from '../_internal/dates.js';
-import { compareRateToPercent } from '../_internal/exactRate.js';
 import { describeValue } from '../sessions/checkMarks.js';
 import { eventFieldFault, eventShapeFault } from './checkEvent.js';
 import { HCAT_ESCALATION_POLICY } from './presets.js';
-import { REVIEW_TRANSITIONS, STAGE_ENTRY_ACTIONS, STAY_ACTIONS } from './transitionTable.js';
-import type { ReviewCondition } from './transitionTable.js';
+import { describeCondition, holds } from './ladder/conditions.js';
+import type { ReviewContext } from './ladder/conditions.js';
+import { ladderOf } from './ladder/ladderOf.js';
+import type { ActionDoneBy, EscalationLadder, LadderReview } from './ladder/types.js';
 import type {
   EscalationAction,
   EscalationActionKind,
@@ -22,21 +23,6 @@ import type {
 } from './types.js';
 
 const DAYS_IN_WEEK = 7;
-
-const ACTION_TEXT: Readonly<Record<EscalationActionKind, string>> = {
-  'initial-warning-letter': 'initial warning letter',
-  'letter-1': 'Letter 1',
-  'attendance-leader-contact': 'contact from the attendance leader',
-  'letter-2': 'Letter 2 (invitation to the attendance panel)',
-  'attendance-panel-meeting': 'attendance panel meeting',
-  'attendance-plan': 'formal attendance plan',
-  'letter-3': 'Letter 3 (referral to the education welfare service)',
-  'education-welfare-referral': 'referral to the education welfare service',
-  'consider-penalty-notice': 'consider a penalty notice',
-  'other-action-needed':
-    'other action needed: no further penalty notice may be issued (prosecution may be considered)',
-  'continued-monitoring': 'continued monitoring',
-};
 
 function refuse(
   state: EscalationState,
@@ -54,110 +40,20 @@ function refuse(
 /** The last day an {@link IsoDate} can name: a period that would end after it cannot be dated. */
 const LAST_DAY = '9999-12-31' as IsoDate;
 
-function percentOf(numerator: number, denominator: number): string {
-  if (denominator === 0) return 'no possible sessions';
-  // Display only: one decimal, rounded half-up in integers.
-  const tenths = Math.floor((numerator * 1000 * 2 + denominator) / (2 * denominator));
-  return `${Math.floor(tenths / 10)}.${tenths % 10} % (${numerator} of ${denominator} sessions)`;
-}
-
-function isBelow(numerator: number, denominator: number, percent: number): boolean {
-  return denominator > 0 && compareRateToPercent(numerator, denominator, percent) < 0;
-}
-
-function periodSince(
-  figures: EscalationFigures,
-  baseline: EscalationFigures | null
-): { attended: number; possible: number } {
-  return {
-    attended: figures.attended - (baseline?.attended ?? 0),
-    possible: figures.possible - (baseline?.possible ?? 0),
-  };
-}
-
 /** The date `weeks` weeks after `date`, or null when that is after 9999-12-31 (or the weeks are no number). */
 function weeksAfter(date: IsoDate, weeks: number): IsoDate | null {
   const days = weeks * DAYS_IN_WEEK;
   return days <= differenceInIsoDays(LAST_DAY, date) ? addIsoDays(date, days) : null;
 }
 
-/** The stage-1 extension: one unit of weeks per further day of absence since the stage began, capped. */
-function extensionWeeksOf(
-  state: EscalationState,
-  figures: EscalationFigures,
-  policy: EscalationPolicy
-): number {
+/** A stage's extension: one unit of weeks per further day of absence since the stage began, capped. */
+function extensionWeeksOf(state: EscalationState, figures: EscalationFigures, review: LadderReview): number {
+  const { extension } = review;
+  if (extension === undefined) return 0;
   const furtherAbsence = figures.absent - (state.baseline?.absent ?? figures.absent);
   const weeks =
-    Math.floor(Math.max(0, furtherAbsence) / policy.sessionsPerAbsentDay) * policy.extensionWeeksPerAbsentDay;
-  return policy.maximumExtensionWeeks === null ? weeks : Math.min(weeks, policy.maximumExtensionWeeks);
-}
-
-function reviewWeeksOf(stage: EscalationStage, policy: EscalationPolicy): number | null {
-  if (stage === 1 || stage === 5) return policy.monitoringWeeks;
-  if (stage === 2) return policy.planReviewWeeks;
-  if (stage === 3 || stage === 4) return policy.referralReviewWeeks;
-  return null;
-}
-
-interface ReviewContext {
-  readonly state: EscalationState;
-  readonly on: IsoDate;
-  readonly figures: EscalationFigures;
-  readonly policy: EscalationPolicy;
-  readonly reviewDueOn: IsoDate | null;
-}
-
-/** Each condition of the review table, defined once. */
-const CONDITIONS: Readonly<Record<ReviewCondition, (context: ReviewContext) => boolean>> = {
-  'penalty-threshold-reached': ({ state, figures, policy }) => {
-    const reachedOn = figures.penaltyThresholdReachedOn;
-    if (reachedOn === undefined) return false;
-    const isNew = state.penaltyConsideredThrough === null || reachedOn > state.penaltyConsideredThrough;
-    return isNew && (state.stage >= 3 || policy.skipToPenaltyNotice);
-  },
-  'below-stage-one': ({ figures, policy }) =>
-    figures.possible >= policy.minimumPossibleSessions &&
-    isBelow(figures.attended, figures.possible, policy.stageOneBelowPercent),
-  'below-warning': ({ figures, policy }) =>
-    figures.possible >= policy.minimumPossibleSessions &&
-    isBelow(figures.attended, figures.possible, policy.warningBelowPercent),
-  'review-due-improved': ({ on, figures, state, policy, reviewDueOn }) => {
-    if (reviewDueOn === null || on < reviewDueOn) return false;
-    const period = periodSince(figures, state.baseline);
-    return (
-      period.possible > 0 && !isBelow(period.attended, period.possible, policy.improvementAtLeastPercent)
-    );
-  },
-  // A review period without a single possible session (a holiday, or after the register ends) shows neither
-  // improvement nor decline: the review stays due until a review that has sessions to judge.
-  'review-due-not-improved': ({ on, figures, state, reviewDueOn }) =>
-    reviewDueOn !== null && on >= reviewDueOn && periodSince(figures, state.baseline).possible > 0,
-  declined: ({ on, figures, state, policy, reviewDueOn }) => {
-    if (reviewDueOn === null || on < reviewDueOn) return false;
-    const period = periodSince(figures, state.baseline);
-    return isBelow(period.attended, period.possible, policy.declineBelowPercent);
-  },
-};
-
-function describeCondition(condition: ReviewCondition, context: ReviewContext): string {
-  const { figures, policy, state } = context;
-  const overall = percentOf(figures.attended, figures.possible);
-  const period = periodSince(figures, state.baseline);
-  switch (condition) {
-    case 'penalty-threshold-reached':
-      return `the penalty-notice threshold was reached on ${figures.penaltyThresholdReachedOn ?? 'an earlier date'}`;
-    case 'below-stage-one':
-      return `attendance ${overall} is below ${policy.stageOneBelowPercent} %`;
-    case 'below-warning':
-      return `attendance ${overall} is below ${policy.warningBelowPercent} %`;
-    case 'review-due-improved':
-      return `attendance over the review period ${percentOf(period.attended, period.possible)} is at least ${policy.improvementAtLeastPercent} %`;
-    case 'review-due-not-improved':
-      return `no improvement: attendance over the review period ${percentOf(period.attended, period.possible)} is below ${policy.improvementAtLeastPercent} %`;
-    case 'declined':
-      return `attendance since continued monitoring began ${percentOf(period.attended, period.possible)} is below ${policy.declineBelowPercent} %`;
-  }
+    Math.floor(Math.max(0, furtherAbsence) / extension.sessionsPerAbsentDay) * extension.weeksPerAbsentDay;
+  return extension.maximumWeeks === null ? weeks : Math.min(weeks, extension.maximumWeeks);
 }
 
 function makeActions(
@@ -183,6 +79,9 @@ function noticeLimitReached(state: EscalationState, on: IsoDate): boolean {
   );
 }
 
+/** The action a ladder takes when no further penalty notice may be issued. */
+const OTHER_ACTION_NEEDED = 'other-action-needed';
+
 /** Moves to a stage: a new entry, its entry actions, and its review period. */
 function enterStage(
   state: EscalationState,
@@ -192,8 +91,9 @@ function enterStage(
   jump: EscalationJump | null,
   event: EscalationEvent['type'],
   reason: string,
-  policy: EscalationPolicy
+  ladder: EscalationLadder
 ): TransitionResult {
+  const { role, review, onEntry } = ladder.stages[stage]!;
   const entered: EscalationState = {
     ...state,
     stage,
@@ -203,17 +103,17 @@ function enterStage(
     extensionWeeks: 0,
     dueActions: [],
     stageBeforeImprovement:
-      stage === 5
-        ? state.stage === 5
+      role === 'continued-monitoring'
+        ? ladder.stages[state.stage]?.role === 'continued-monitoring'
           ? state.stageBeforeImprovement
           : state.stage
         : state.stageBeforeImprovement,
     penaltyConsideredThrough:
-      stage === 4
+      role === 'penalty-notice'
         ? (figures?.penaltyThresholdReachedOn ?? state.penaltyConsideredThrough)
         : state.penaltyConsideredThrough,
   };
-  const reviewWeeks = reviewWeeksOf(stage, policy);
+  const reviewWeeks = review === null ? null : review.weeks;
   const reviewDueOn = reviewWeeks === null ? null : weeksAfter(on, reviewWeeks);
   if (reviewWeeks !== null && reviewDueOn === null) {
     return refuse(
@@ -223,8 +123,8 @@ function enterStage(
       'on'
     );
   }
-  const kinds: EscalationActionKind[] = [...STAGE_ENTRY_ACTIONS[stage]];
-  if (stage === 4 && noticeLimitReached(state, on)) kinds.push('other-action-needed');
+  const kinds: EscalationActionKind[] = [...onEntry];
+  if (role === 'penalty-notice' && noticeLimitReached(state, on)) kinds.push(OTHER_ACTION_NEEDED);
   const actions = makeActions(entered, kinds, stage, on, reason, figures ?? state.latestFigures);
   const entry: EscalationHistoryEntry = {
     on,
@@ -250,7 +150,7 @@ function enterStage(
 function review(
   state: EscalationState,
   event: Extract<EscalationEvent, { type: 'review' }>,
-  policy: EscalationPolicy
+  ladder: EscalationLadder
 ): TransitionResult {
   const { on, figures } = event;
   const previous = state.latestFigures;
@@ -271,17 +171,21 @@ function review(
       figures.attended < previous.attended ? 'figures.attended' : 'figures.absent'
     );
   }
-  // Stage 1 monitoring runs one more week per further day of absence, so its end moves with each review.
-  const extensionWeeks = state.stage === 1 ? extensionWeeksOf(state, figures, policy) : state.extensionWeeks;
+  // A stage whose monitoring runs one more week per further day of absence (the trust's stage 1) moves the end
+  // of its period with each review.
+  const stageReview: LadderReview | null = ladder.stages[state.stage]!.review;
+  const extending = stageReview?.extension === undefined ? null : stageReview;
+  const extensionWeeks =
+    extending === null ? state.extensionWeeks : extensionWeeksOf(state, figures, extending);
   const reviewDueOn =
-    state.stage === 1 && state.enteredOn !== null
-      ? weeksAfter(state.enteredOn, policy.monitoringWeeks + extensionWeeks)
+    extending !== null && state.enteredOn !== null
+      ? weeksAfter(state.enteredOn, extending.weeks + extensionWeeks)
       : state.reviewDueOn;
-  if (reviewDueOn === null && state.stage === 1 && state.enteredOn !== null) {
+  if (reviewDueOn === null && extending !== null && state.enteredOn !== null) {
     return refuse(
       state,
       'invalid-event',
-      `Stage 1 monitoring from ${state.enteredOn}, extended by ${extensionWeeks} weeks for ${figures.absent} absent sessions, would end after ${LAST_DAY}.`,
+      `Stage ${state.stage} monitoring from ${state.enteredOn}, extended by ${extensionWeeks} weeks for ${figures.absent} absent sessions, would end after ${LAST_DAY}.`,
       extensionWeeks > 0 ? 'figures.absent' : 'on'
     );
   }
@@ -292,12 +196,12 @@ function review(
     latestFigures: figures,
     latestEventOn: on,
   };
-  const context: ReviewContext = { state: reviewed, on, figures, policy, reviewDueOn };
-  for (const row of REVIEW_TRANSITIONS) {
-    if (!row.from.includes(state.stage) || !CONDITIONS[row.when](context)) continue;
-    const reason = describeCondition(row.when, context);
-    if (row.to === 'stay') {
-      const actions = makeActions(reviewed, STAY_ACTIONS[row.when] ?? [], state.stage, on, reason, figures);
+  const context: ReviewContext = { state: reviewed, on, figures, reviewDueOn };
+  for (const rule of ladder.rules) {
+    if (!rule.from.includes(state.stage) || !holds(rule.when, context)) continue;
+    const reason = describeCondition(rule.when, context);
+    if (rule.to === 'stay') {
+      const actions = makeActions(reviewed, rule.actions ?? [], state.stage, on, reason, figures);
       return {
         ok: true,
         state: {
@@ -322,15 +226,16 @@ function review(
         actions,
       };
     }
+    // Proceedings resume at the stage the pupil improved from, never back at the start.
     const target =
-      row.to === 'stage-before-improvement'
-        ? policy.reentry === 'stage-1'
-          ? 1
-          : (Math.max(1, state.stageBeforeImprovement ?? 1) as EscalationStage)
-        : row.to;
-    return enterStage(reviewed, target, on, figures, row.jump, 'review', reason, policy);
+      rule.to === 'stage-before-improvement' ? Math.max(1, state.stageBeforeImprovement ?? 1) : rule.to;
+    return enterStage(reviewed, target, on, figures, rule.jump, 'review', reason, ladder);
   }
   return { ok: true, state: reviewed, actions: [] };
+}
+
+function actionName(ladder: EscalationLadder, kind: EscalationActionKind): string {
+  return ladder.actions[kind]?.name ?? kind;
 }
 
 function completeAction(
@@ -338,16 +243,21 @@ function completeAction(
   kind: EscalationActionKind,
   on: IsoDate,
   event: EscalationEvent['type'],
+  ladder: EscalationLadder,
   patch: Partial<EscalationState> = {},
   note?: string
 ): TransitionResult {
   const id = `${state.entry}:${kind}`;
   if (!state.dueActions.includes(id)) {
-    return refuse(state, 'not-due', `No ${ACTION_TEXT[kind]} is due at stage ${state.stage}.`);
+    return refuse(state, 'not-due', `No ${actionName(ladder, kind)} is due at stage ${state.stage}.`);
   }
   // A notice goes to each liable parent, so only the other actions are done once.
   if (note === undefined && state.completedActions.includes(id)) {
-    return refuse(state, 'not-due', `The ${ACTION_TEXT[kind]} of this stage is already recorded as done.`);
+    return refuse(
+      state,
+      'not-due',
+      `The ${actionName(ladder, kind)} of this stage is already recorded as done.`
+    );
   }
   return {
     ok: true,
@@ -366,7 +276,7 @@ function completeAction(
           from: state.stage,
           to: state.stage,
           jump: null,
-          reason: note ?? `${ACTION_TEXT[kind]} done`,
+          reason: note ?? `${actionName(ladder, kind)} done`,
           actions: [],
         },
       ],
@@ -375,43 +285,77 @@ function completeAction(
   };
 }
 
+/**
+ * The action an event of this type records as done: the one due in the current stage entry, else the ladder's
+ * first (so a refusal names what was not due); null when the ladder has no action done that way.
+ */
+function actionDoneBy(
+  state: EscalationState,
+  ladder: EscalationLadder,
+  doneBy: ActionDoneBy
+): EscalationActionKind | null {
+  const kinds = Object.keys(ladder.actions).filter((kind) => ladder.actions[kind]?.doneBy === doneBy);
+  return kinds.find((kind) => state.dueActions.includes(`${state.entry}:${kind}`)) ?? kinds[0] ?? null;
+}
+
+function noSuchAction(state: EscalationState, ladder: EscalationLadder, type: string): TransitionResult {
+  return refuse(state, 'not-due', `The ${ladder.name} ladder has no action recorded by a ${type} event.`);
+}
+
 function applyEvent(
   state: EscalationState,
   event: EscalationEvent,
-  policy: EscalationPolicy
+  ladder: EscalationLadder
 ): TransitionResult {
   switch (event.type) {
     case 'review':
-      return review(state, event, policy);
+      return review(state, event, ladder);
     case 'letter-sent':
-      return completeAction(state, event.letter, event.on, event.type);
+      return completeAction(state, event.letter, event.on, event.type, ladder);
+    case 'action-done':
+      return completeAction(state, event.action, event.on, event.type, ladder);
     case 'meeting-held':
-      return completeAction(state, 'attendance-panel-meeting', event.on, event.type);
+    case 'referral-made': {
+      const kind = actionDoneBy(state, ladder, event.type);
+      return kind === null
+        ? noSuchAction(state, ladder, event.type)
+        : completeAction(state, kind, event.on, event.type, ladder);
+    }
     case 'plan-agreed': {
+      const kind = actionDoneBy(state, ladder, event.type);
+      if (kind === null) return noSuchAction(state, ladder, event.type);
       // The plan's review runs from the day it is agreed, and improvement is measured from the latest figures.
-      const reviewDueOn = event.reviewOn ?? weeksAfter(event.on, policy.planReviewWeeks);
-      if (reviewDueOn === null) {
+      const weeks = reviewWeeksOfActionStage(ladder, kind);
+      const restarts = ladder.actions[kind]?.restartsReview === true && weeks !== null;
+      const reviewDueOn = restarts ? (event.reviewOn ?? weeksAfter(event.on, weeks)) : state.reviewDueOn;
+      if (restarts && reviewDueOn === null) {
         return refuse(
           state,
           'invalid-event',
-          `A plan agreed on ${event.on} would be reviewed ${policy.planReviewWeeks} weeks later, after ${LAST_DAY}.`,
+          `A plan agreed on ${event.on} would be reviewed ${weeks} weeks later, after ${LAST_DAY}.`,
           'on'
         );
       }
-      return completeAction(state, 'attendance-plan', event.on, event.type, {
-        reviewDueOn,
-        baseline: state.latestFigures ?? state.baseline,
-      });
+      return completeAction(
+        state,
+        kind,
+        event.on,
+        event.type,
+        ladder,
+        restarts ? { reviewDueOn, baseline: state.latestFigures ?? state.baseline } : {}
+      );
     }
-    case 'referral-made':
-      return completeAction(state, 'education-welfare-referral', event.on, event.type);
     case 'penalty-notice-issued': {
-      if (state.stage !== 4)
+      if (ladder.stages[state.stage]?.role !== 'penalty-notice') {
+        const noticeStage = ladder.stages.findIndex((stage) => stage.role === 'penalty-notice');
         return refuse(
           state,
           'wrong-stage',
-          `A penalty notice is issued at stage 4; the pupil is at stage ${state.stage}.`
+          noticeStage === -1
+            ? `The ${ladder.name} ladder has no penalty-notice stage.`
+            : `A penalty notice is issued at stage ${noticeStage}; the pupil is at stage ${state.stage}.`
         );
+      }
       if (state.notices.some((notice) => notice.id === event.noticeId)) {
         return refuse(state, 'invalid-event', `Penalty notice ${event.noticeId} is already recorded.`);
       }
@@ -427,6 +371,8 @@ function applyEvent(
           `Parent ${event.parentId} already has ${assessment.countedNotices.length} penalty notices for this pupil within three years; other action is needed.`
         );
       }
+      const kind = actionDoneBy(state, ladder, event.type);
+      if (kind === null) return noSuchAction(state, ladder, event.type);
       const notice = {
         id: event.noticeId,
         parentId: event.parentId,
@@ -436,9 +382,10 @@ function applyEvent(
       };
       return completeAction(
         state,
-        'consider-penalty-notice',
+        kind,
         event.on,
         event.type,
+        ladder,
         { notices: [...state.notices, notice] },
         `penalty notice ${event.noticeId} issued to parent ${event.parentId}`
       );
@@ -485,12 +432,20 @@ function applyEvent(
         'override',
         'override',
         `moved by ${event.by}: ${event.reason}`,
-        policy
+        ladder
       );
   }
 }
 
-const STAGES: readonly number[] = [0, 1, 2, 3, 4, 5];
+/** The review weeks of the first stage that makes an action due (the trust's plan: stage 2's plan review). */
+function reviewWeeksOfActionStage(ladder: EscalationLadder, kind: EscalationActionKind): number | null {
+  return ladder.stages.find((stage) => stage.onEntry.includes(kind))?.review?.weeks ?? null;
+}
+
+/** Whether a value is a stage of the ladder. */
+function isStage(ladder: EscalationLadder, stage: unknown): stage is EscalationStage {
+  return typeof stage === 'number' && Number.isInteger(stage) && stage >= 0 && stage < ladder.stages.length;
+}
 
 /**
  * The escalation state machine: applies one event to a pupil's state and returns the next state and the actions
@@ -500,8 +455,10 @@ const STAGES: readonly number[] = [0, 1, 2, 3, 4, 5];
  * The stages follow the trust policy, mapped to DfE's support-first steps: 0 universal monitoring (initial warning
  * below 95 %), 1 Letter 1 and monitoring below 90 % (4 weeks, one more per further day of absence), 2 attendance
  * panel and formal plan, 3 referral to the education welfare service, 4 penalty notice (threshold and notice
- * limits from the national framework), 5 continued monitoring with re-entry after a decline. A review is
- * decided by the table in `transitionTable.ts`, read top to bottom. Each stage entry sends its actions once,
+ * limits from the national framework), 5 continued monitoring with re-entry after a decline. Given a ladder
+ * instead of a policy (see {@link defineEscalationLadder}, {@link SUPPORT_FIRST_LADDER}), it runs that ladder's
+ * stages and actions. A review is decided by the ladder's review table, read top to bottom (for a policy, the
+ * trust's table in {@link trustLadder}, with the policy's numbers). Each stage entry sends its actions once,
  * however often reviews repeat. Events must come in date order; an earlier event is refused. An event the machine
  * cannot apply as given (not an object, an unknown type, a date or threshold date that names no real day, figures
  * that are not whole sessions 0 or more, a letter that is no action, a review period that would end after
@@ -509,7 +466,7 @@ const STAGES: readonly number[] = [0, 1, 2, 3, 4, 5];
  *
  * @param state - The pupil's current state, from {@link initialEscalationState} or a previous transition.
  * @param event - What happened, with its date.
- * @param policy - The thresholds and periods.
+ * @param policy - The ladder, or the thresholds and periods of the trust's ladder.
  * @returns `{ ok: true, state, actions }`, or `{ ok: false, state, refusal }`.
  * @example
  * const start = initialEscalationState('P1');
@@ -526,11 +483,12 @@ const STAGES: readonly number[] = [0, 1, 2, 3, 4, 5];
 export function transition(
   state: EscalationState,
   event: EscalationEvent,
-  policy: EscalationPolicy = HCAT_ESCALATION_POLICY
+  policy: EscalationPolicy | EscalationLadder = HCAT_ESCALATION_POLICY
 ): TransitionResult {
+  const ladder = ladderOf(policy);
   // The state is checked as the unknown value it may be (states are stored as JSON between runs).
   const given: unknown = state;
-  if (typeof given !== 'object' || given === null || !STAGES.includes(state.stage)) {
+  if (typeof given !== 'object' || given === null || !isStage(ladder, state.stage)) {
     const stage = typeof given === 'object' && given !== null ? (given as { stage?: unknown }).stage : given;
     return refuse(state, 'invalid-event', `Unknown stage ${describeValue(stage)}.`);
   }
@@ -544,12 +502,12 @@ export function transition(
       `The event of ${event.on} comes before the latest event (${state.latestEventOn}).`
     );
   }
-  if (event.type === 'override' && !STAGES.includes(event.toStage)) {
+  if (event.type === 'override' && !isStage(ladder, event.toStage)) {
     return refuse(state, 'invalid-event', `Unknown stage ${describeValue(event.toStage)}.`, 'toStage');
   }
-  const fieldFault = eventFieldFault(event);
+  const fieldFault = eventFieldFault(event, ladder);
   if (fieldFault !== null) return refuse(state, 'invalid-event', fieldFault.message, fieldFault.field);
-  const result = applyEvent(state, event, policy);
+  const result = applyEvent(state, event, ladder);
   // A refusal leaves the state as it was given, whatever the event's handler had begun.
   return result.ok
     ? { ...result, state: { ...result.state, latestEventOn: event.on } }

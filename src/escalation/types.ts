@@ -3,12 +3,14 @@ import type { PenaltyNoticeRecord } from '../penalties/types.js';
 import type { WindowMark } from '../windows/types.js';
 
 /**
- * A stage of support: 0 universal monitoring, 1 letter and monitoring, 2 attendance panel and plan, 3 referral to
- * the education welfare service, 4 penalty notice, 5 continued monitoring after improvement.
+ * A stage of support, numbered by its place in the ladder (every pupil starts at 0). On the trust's ladder: 0
+ * universal monitoring, 1 letter and monitoring, 2 attendance panel and plan, 3 referral to the education welfare
+ * service, 4 penalty notice, 5 continued monitoring after improvement. Other ladders have their own stages
+ * ({@link EscalationLadder}).
  *
  * @category Escalation
  */
-export type EscalationStage = 0 | 1 | 2 | 3 | 4 | 5;
+export type EscalationStage = number;
 
 /**
  * The register facts as of a review: cumulative counts for the period being monitored (e.g. the school year to
@@ -101,6 +103,14 @@ export type EscalationEvent =
       readonly noticeId: string;
     }
   | {
+      /** Any other action was done (a call, a home visit, a contract signed…). */
+      readonly type: 'action-done';
+      /** The date it was done. */
+      readonly on: IsoDate;
+      /** Which action: its kind, as the ladder names it. */
+      readonly action: EscalationActionKind;
+    }
+  | {
       /** A person moved the pupil to a stage by hand. */
       readonly type: 'override';
       /** The date of the decision. */
@@ -114,11 +124,21 @@ export type EscalationEvent =
     };
 
 /**
- * What an action asks a person to do.
+ * What an action asks a person to do: one of the trust ladder's actions, or an action another ladder names
+ * ({@link EscalationLadder.actions}).
  *
  * @category Escalation
  */
-export type EscalationActionKind =
+// `string & {}` keeps the trust's kinds offered by editors while any ladder's own kinds are accepted.
+
+export type EscalationActionKind = TrustActionKind | (string & {});
+
+/**
+ * The actions of the trust's ladder.
+ *
+ * @category Escalation
+ */
+export type TrustActionKind =
   | 'initial-warning-letter'
   | 'letter-1'
   | 'attendance-leader-contact'

@@ -126,7 +126,8 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   const ranked: PupilEscalation[] = all.map((pupil, order) => ({ ...pupil, order }));
   ranked.sort(
     (left, right) =>
-      LISTING_RANK[left.state.stage] - LISTING_RANK[right.state.stage] || left.order - right.order
+      (LISTING_RANK[left.state.stage] ?? STAGES.length) -
+        (LISTING_RANK[right.state.stage] ?? STAGES.length) || left.order - right.order
   );
   const { shown, omitted } = applyLimit(ranked, context.options.limit);
   const stageCounts = STAGES.map((stage) => ranked.filter((pupil) => pupil.state.stage === stage).length);

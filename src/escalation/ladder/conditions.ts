@@ -1,0 +1,148 @@
+import type { IsoDate } from '../../calendar/types.js';
+import { compareRateToPercent } from '../../_internal/exactRate.js';
+import type { EscalationFigures, EscalationState } from '../types.js';
+import type { LadderCondition } from './types.js';
+
+// Each condition a ladder may name, defined once: how it is tested and how it is said. The set is closed, so a
+// ladder is data that can be checked (src/escalation/ladder/checkLadder.ts), never code.
+
+/** What a review's conditions are tested against. */
+export interface ReviewContext {
+  readonly state: EscalationState;
+  readonly on: IsoDate;
+  readonly figures: EscalationFigures;
+  readonly reviewDueOn: IsoDate | null;
+}
+
+/**
+ * Attendance as a percentage for people, to one decimal rounded half up in integers; display only.
+ *
+ * @param numerator - Sessions attended (or absent).
+ * @param denominator - Possible sessions.
+ * @returns The percentage with its fraction.
+ * @example
+ * percentOf(44, 50) //=> '88.0 % (44 of 50 sessions)'
+ */
+export function percentOf(numerator: number, denominator: number): string {
+  if (denominator === 0) return 'no possible sessions';
+  const tenths = Math.floor((numerator * 1000 * 2 + denominator) / (2 * denominator));
+  return `${Math.floor(tenths / 10)}.${tenths % 10} % (${numerator} of ${denominator} sessions)`;
+}
+
+function isBelow(numerator: number, denominator: number, percent: number): boolean {
+  return denominator > 0 && compareRateToPercent(numerator, denominator, percent) < 0;
+}
+
+/**
+ * The sessions since the baseline (the stage's or plan's start).
+ *
+ * @param figures - The review's figures.
+ * @param baseline - The figures when the period began; none for the start of the year.
+ * @returns The period's sessions.
+ * @example
+ * periodSince({ possible: 130, attended: 118, absent: 12 }, { possible: 100, attended: 91, absent: 9 })
+ * //=> { attended: 27, absent: 3, possible: 30 }
+ */
+export function periodSince(
+  figures: EscalationFigures,
+  baseline: EscalationFigures | null
+): { attended: number; absent: number; possible: number } {
+  return {
+    attended: figures.attended - (baseline?.attended ?? 0),
+    absent: figures.absent - (baseline?.absent ?? 0),
+    possible: figures.possible - (baseline?.possible ?? 0),
+  };
+}
+
+function reviewDue({ on, reviewDueOn }: ReviewContext): boolean {
+  return reviewDueOn !== null && on >= reviewDueOn;
+}
+
+/**
+ * Whether a condition holds for a review.
+ *
+ * @param condition - The ladder's condition.
+ * @param context - The state, the review's date and figures, and when the stage's review is due.
+ * @returns Whether it holds.
+ * @example
+ * // With figures of 88 attended of 100 possible:
+ * holds({ test: 'attendance-below', percent: 90, minimumPossibleSessions: 20 }, context) //=> true
+ */
+export function holds(condition: LadderCondition, context: ReviewContext): boolean {
+  const { figures, state } = context;
+  switch (condition.test) {
+    case 'attendance-below':
+      return (
+        figures.possible >= condition.minimumPossibleSessions &&
+        isBelow(figures.attended, figures.possible, condition.percent)
+      );
+    case 'absence-at-least':
+      return (
+        figures.possible >= condition.minimumPossibleSessions &&
+        figures.possible > 0 &&
+        compareRateToPercent(figures.absent, figures.possible, condition.percent) >= 0
+      );
+    case 'penalty-threshold-reached': {
+      const reachedOn = figures.penaltyThresholdReachedOn;
+      return (
+        reachedOn !== undefined &&
+        (state.penaltyConsideredThrough === null || reachedOn > state.penaltyConsideredThrough)
+      );
+    }
+    case 'review-due': {
+      // A review period without a single possible session (a holiday, or after the register ends) shows neither
+      // improvement nor decline: the review stays due until a review that has sessions to judge.
+      if (!reviewDue(context)) return false;
+      const period = periodSince(figures, state.baseline);
+      return (
+        period.possible > 0 &&
+        isBelow(period.attended, period.possible, condition.percent) !== condition.improved
+      );
+    }
+    case 'declined': {
+      if (!reviewDue(context)) return false;
+      const period = periodSince(figures, state.baseline);
+      return isBelow(period.attended, period.possible, condition.percent);
+    }
+    case 'all':
+      return condition.of.every((part) => holds(part, context));
+    case 'any':
+      return condition.of.some((part) => holds(part, context));
+  }
+}
+
+/**
+ * Why a condition holds, in plain English with the figures, for the case history.
+ *
+ * @param condition - A condition that holds.
+ * @param context - The review it holds for.
+ * @returns The reason.
+ * @example
+ * // With figures of 88 attended of 100 possible:
+ * describeCondition({ test: 'attendance-below', percent: 90, minimumPossibleSessions: 20 }, context)
+ * //=> 'attendance 88.0 % (88 of 100 sessions) is below 90 %'
+ */
+export function describeCondition(condition: LadderCondition, context: ReviewContext): string {
+  const { figures, state } = context;
+  const period = periodSince(figures, state.baseline);
+  switch (condition.test) {
+    case 'attendance-below':
+      return `attendance ${percentOf(figures.attended, figures.possible)} is below ${condition.percent} %`;
+    case 'absence-at-least':
+      return `absence ${percentOf(figures.absent, figures.possible)} is at least ${condition.percent} %`;
+    case 'penalty-threshold-reached':
+      return `the penalty-notice threshold was reached on ${figures.penaltyThresholdReachedOn ?? 'an earlier date'}`;
+    case 'review-due':
+      return condition.improved
+        ? `attendance over the review period ${percentOf(period.attended, period.possible)} is at least ${condition.percent} %`
+        : `no improvement: attendance over the review period ${percentOf(period.attended, period.possible)} is below ${condition.percent} %`;
+    case 'declined':
+      return `attendance since continued monitoring began ${percentOf(period.attended, period.possible)} is below ${condition.percent} %`;
+    case 'all':
+      return condition.of.map((part) => describeCondition(part, context)).join(', and ');
+    case 'any': {
+      const met = condition.of.filter((part) => holds(part, context));
+      return met.map((part) => describeCondition(part, context)).join(', and ');
+    }
+  }
+}
