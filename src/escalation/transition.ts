@@ -456,7 +456,7 @@ function isStage(ladder: EscalationLadder, stage: unknown): stage is EscalationS
  * below 95 %), 1 Letter 1 and monitoring below 90 % (4 weeks, one more per further day of absence), 2 attendance
  * panel and formal plan, 3 referral to the education welfare service, 4 penalty notice (threshold and notice
  * limits from the national framework), 5 continued monitoring with re-entry after a decline. Given a ladder
- * instead of a policy (see {@link defineEscalationLadder}, {@link SUPPORT_FIRST_LADDER}), it runs that ladder's
+ * instead of a policy (see {@link defineEscalationLadder}), it runs that ladder's
  * stages and actions. A review is decided by the ladder's review table, read top to bottom (for a policy, the
  * trust's table in {@link trustLadder}, with the policy's numbers). Each stage entry sends its actions once,
  * however often reviews repeat. Events must come in date order; an earlier event is refused. An event the machine

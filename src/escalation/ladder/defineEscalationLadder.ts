@@ -74,8 +74,8 @@ function describeShapeIssues(
  * @returns The ladder, ready for {@link transition} and {@link runEscalation}.
  * @throws {@link AttendanceError} Listing every problem with its path (e.g. `['rules', 3, 'to']`).
  * @example
- * const ladder = defineEscalationLadder(JSON.parse(JSON.stringify(SUPPORT_FIRST_LADDER)));
- * ladder.stages[0].name //=> 'expect and monitor'
+ * const ladder = defineEscalationLadder(JSON.parse(JSON.stringify(trustLadder())));
+ * ladder.stages[1].name //=> 'letter and monitoring'
  * @category Escalation
  */
 export function defineEscalationLadder(value: unknown): EscalationLadder {

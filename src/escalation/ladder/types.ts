@@ -98,13 +98,52 @@ export interface LadderStage {
  * @category Escalation
  */
 export type LadderCondition =
-  | { readonly test: 'attendance-below'; readonly percent: number; readonly minimumPossibleSessions: number }
-  | { readonly test: 'absence-at-least'; readonly percent: number; readonly minimumPossibleSessions: number }
-  | { readonly test: 'penalty-threshold-reached' }
-  | { readonly test: 'review-due'; readonly improved: boolean; readonly percent: number }
-  | { readonly test: 'declined'; readonly percent: number }
-  | { readonly test: 'all'; readonly of: readonly LadderCondition[] }
-  | { readonly test: 'any'; readonly of: readonly LadderCondition[] };
+  | {
+      /** Attendance to date below a line. */
+      readonly test: 'attendance-below';
+      /** The line, a percentage with at most two decimals. */
+      readonly percent: number;
+      /** No finding before this many possible sessions (early-year figures swing). */
+      readonly minimumPossibleSessions: number;
+    }
+  | {
+      /** Absence to date at or above a line (DfE's bands: 10 % persistent, 50 % severe). */
+      readonly test: 'absence-at-least';
+      /** The line, a percentage with at most two decimals. */
+      readonly percent: number;
+      /** No finding before this many possible sessions. */
+      readonly minimumPossibleSessions: number;
+    }
+  | {
+      /** The penalty-notice threshold was reached in a window not yet considered. */
+      readonly test: 'penalty-threshold-reached';
+    }
+  | {
+      /** The stage's review is due, and its period had sessions to judge. */
+      readonly test: 'review-due';
+      /** Whether attendance over the period improved (is at least `percent`) or not. */
+      readonly improved: boolean;
+      /** The line for improvement. */
+      readonly percent: number;
+    }
+  | {
+      /** The review is due and attendance over the period is below a line. */
+      readonly test: 'declined';
+      /** The line. */
+      readonly percent: number;
+    }
+  | {
+      /** Every condition holds. */
+      readonly test: 'all';
+      /** The conditions. */
+      readonly of: readonly LadderCondition[];
+    }
+  | {
+      /** Some condition holds. */
+      readonly test: 'any';
+      /** The conditions. */
+      readonly of: readonly LadderCondition[];
+    };
 
 /**
  * One row of a ladder's review table: in one of the `from` stages, when the condition holds, go to a stage, back to
