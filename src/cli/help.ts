@@ -170,7 +170,7 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       AS_OF_OPTION,
       [
         '--escalation-policy NAME|FILE',
-        'Stages of support: hcat-trust (default, or trust), or a JSON file of settings',
+        'Stages of support: hcat-trust (default, or trust), a JSON file of settings, or a ladder (stages, actions, rules)',
       ],
       POLICY_OPTION,
       ['--explain', "Add each listed pupil's history in plain English"],

@@ -26,6 +26,7 @@ interface EscalationJson {
     reviewDueOn: string | null;
     yearToDate: { possible: number; attended: number };
     dueActions: { kind: string; dueOn: string }[];
+    stageName: string;
     explanation?: string;
   }[];
 }
@@ -112,5 +113,87 @@ describe('escalation', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('before the first school year');
+  });
+});
+
+describe('escalation with a ladder of its own', () => {
+  // A fictional LA's two steps: a letter once attendance to date is below 90 % (20 sessions on), and a meeting
+  // at once when absence reaches 50 % (DfE's severe absence line). Worked out from the same five pupils:
+  // EXACT10 and BELOW10 (0 of 28 by 20 September) and SEVERE are at least 50 % absent, LATE has 24 of 28
+  // (85.7 %), FULL 28 of 28.
+  const LADDER = {
+    name: 'fictional LA',
+    stages: [
+      { name: 'watching', step: 'monitor', review: null, onEntry: [] },
+      { name: 'letter', step: 'listen-and-understand', review: { weeks: 4 }, onEntry: ['letter'] },
+      {
+        name: 'joint meeting',
+        step: 'facilitate-support',
+        review: null,
+        onEntry: ['meeting'],
+        terminal: true,
+      },
+    ],
+    actions: {
+      letter: { name: 'letter', description: 'a letter to the family', doneBy: 'letter-sent' },
+      meeting: { name: 'joint meeting', description: 'a meeting with the LA', doneBy: 'meeting-held' },
+    },
+    rules: [
+      {
+        from: [0, 1],
+        when: { test: 'absence-at-least', percent: 50, minimumPossibleSessions: 20 },
+        to: 2,
+        jump: null,
+      },
+      {
+        from: [0],
+        when: { test: 'attendance-below', percent: 90, minimumPossibleSessions: 20 },
+        to: 1,
+        jump: null,
+      },
+      { from: [1], when: { test: 'review-due', improved: true, percent: 95 }, to: 0, jump: 'improvement' },
+    ],
+  };
+
+  test('--escalation-policy FILE with stages runs that ladder, its stage names and actions', async () => {
+    const result = await runCli([...ESCALATION, '--json', '--escalation-policy', 'ladder.json'], {
+      'ladder.json': JSON.stringify(LADDER),
+    });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as EscalationJson;
+    expect(json.stageCounts).toEqual({ 0: 1, 1: 1, 2: 3 });
+    expect(json.pupils.map((pupil) => [pupil.pupilId, pupil.stage, pupil.stageName])).toEqual([
+      // Pupils at one stage keep the register's order.
+      ['EXACT10', 2, 'joint meeting'],
+      ['BELOW10', 2, 'joint meeting'],
+      ['SEVERE', 2, 'joint meeting'],
+      ['LATE', 1, 'letter'],
+      ['FULL', 0, 'watching'],
+    ]);
+    expect(json.pupils[3]!.dueActions).toEqual([
+      expect.objectContaining({ kind: 'letter', dueOn: '2024-09-20' }),
+    ]);
+  });
+
+  test('a ladder with a stage no rule reaches is refused with the place named (exit 2)', async () => {
+    const broken = { ...LADDER, rules: LADDER.rules.slice(1) };
+    const result = await runCli([...ESCALATION, '--escalation-policy', 'ladder.json'], {
+      'ladder.json': JSON.stringify(broken),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ladder.json');
+    expect(result.stderr).toContain('stage 2 (joint meeting) cannot be reached');
+  });
+
+  test('a file of settings still changes the trust ladder’s numbers', async () => {
+    const result = await runCli([...ESCALATION, '--json', '--escalation-policy', 'policy.json'], {
+      'policy.json': JSON.stringify({ stageOneBelowPercent: 80 }),
+    });
+    expect(result.code).toBe(0);
+    // LATE's 85.7 % is no longer below the stage 1 line (80 %), only below the warning line (95 %).
+    const late = (JSON.parse(result.stdout) as EscalationJson).pupils.find(
+      (pupil) => pupil.pupilId === 'LATE'
+    );
+    expect(late?.stage).toBe(0);
   });
 });

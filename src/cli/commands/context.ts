@@ -1,5 +1,6 @@
 import type { IsoDate, SchoolCalendar } from '../../calendar/types.js';
 import type { EscalationPolicy } from '../../escalation/types.js';
+import type { EscalationLadder } from '../../escalation/ladder/types.js';
 import type { ImportedMark } from '../../io/types.js';
 import type { LatenessPolicy } from '../../lateness/types.js';
 import type { AttendancePolicy } from '../../policy/types.js';
@@ -33,5 +34,5 @@ export interface AnalysisContext {
   /** The lateness policy. */
   readonly latenessPolicy: LoadedPolicy<LatenessPolicy>;
   /** The escalation policy. */
-  readonly escalationPolicy: LoadedPolicy<EscalationPolicy>;
+  readonly escalationPolicy: LoadedPolicy<EscalationPolicy | EscalationLadder>;
 }

@@ -2,7 +2,9 @@ import type { IsoDate, SchoolCalendar, SchoolYear } from '../../calendar/types.j
 import { explainEscalation } from '../../escalation/explainEscalation.js';
 import { runEscalation } from '../../escalation/runEscalation.js';
 import type { EscalationTimeline } from '../../escalation/runEscalation.js';
-import type { EscalationAction, EscalationStage, EscalationState } from '../../escalation/types.js';
+import { ladderOf } from '../../escalation/ladder/ladderOf.js';
+import type { EscalationLadder } from '../../escalation/ladder/types.js';
+import type { EscalationAction, EscalationPolicy, EscalationState } from '../../escalation/types.js';
 import { toAttendanceRate } from '../../sessions/toAttendanceRate.js';
 import { applyLimit, omittedLines } from '../output/applyLimit.js';
 import { formatTable } from '../output/formatTable.js';
@@ -13,20 +15,42 @@ import type { AnalysisContext } from './context.js';
 import { mapPupils } from './mapPupils.js';
 import { AttendanceError } from '../../errors.js';
 
-const STAGE_NAMES: Readonly<Record<EscalationStage, string>> = {
-  0: 'universal monitoring',
-  1: 'letter and monitoring',
-  2: 'attendance panel and plan',
-  3: 'education welfare referral',
-  4: 'penalty notice',
-  5: 'continued monitoring',
-};
+// The trust's stages as the command line has always named them (its golden output depends on them).
+const TRUST_STAGE_NAMES: readonly string[] = [
+  'universal monitoring',
+  'letter and monitoring',
+  'attendance panel and plan',
+  'education welfare referral',
+  'penalty notice',
+  'continued monitoring',
+];
 
-const STAGES: readonly EscalationStage[] = [0, 1, 2, 3, 4, 5];
+/** The stages of the ladder being run: their names, and the order to list pupils in. */
+interface StageListing {
+  readonly names: readonly string[];
+  /** Each stage's place in the listing, most serious first. */
+  readonly rank: readonly number[];
+}
 
-// Listing order, most serious first: stage 5 is continued monitoring after attendance improved, so it comes
-// after the stages still in progress and before pupils with no concern.
-const LISTING_RANK: Readonly<Record<EscalationStage, number>> = { 4: 0, 3: 1, 2: 2, 1: 3, 5: 4, 0: 5 };
+/**
+ * Listing order, most serious first: the later stages before the earlier, then continued monitoring after
+ * attendance improved (it comes after the stages still in progress), then pupils with no concern (stage 0). For
+ * the trust's ladder: 4, 3, 2, 1, 5, 0.
+ */
+function stageListing(policy: EscalationPolicy | EscalationLadder): StageListing {
+  const ladder = ladderOf(policy);
+  const names = 'stages' in policy ? ladder.stages.map((stage) => stage.name) : TRUST_STAGE_NAMES;
+  const indexes = ladder.stages.map((_, index) => index);
+  const monitoring = (index: number): boolean => ladder.stages[index]?.role === 'continued-monitoring';
+  const order = [
+    ...indexes.filter((index) => index !== 0 && !monitoring(index)).reverse(),
+    ...indexes.filter((index) => index !== 0 && monitoring(index)),
+    0,
+  ];
+  const rank: number[] = [];
+  order.forEach((stage, place) => (rank[stage] = place));
+  return { names, rank };
+}
 
 interface PupilEscalation {
   readonly pupilId: string;
@@ -74,6 +98,7 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     );
   }
   const policy = context.policy.value;
+  const { names: STAGE_NAMES, rank: LISTING_RANK } = stageListing(context.escalationPolicy.value);
   const { year, start } = schoolYearOf(calendar, asOf);
   const store = context.register.marks;
   const options = {
@@ -126,11 +151,12 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   const ranked: PupilEscalation[] = all.map((pupil, order) => ({ ...pupil, order }));
   ranked.sort(
     (left, right) =>
-      (LISTING_RANK[left.state.stage] ?? STAGES.length) -
-        (LISTING_RANK[right.state.stage] ?? STAGES.length) || left.order - right.order
+      (LISTING_RANK[left.state.stage] ?? 0) - (LISTING_RANK[right.state.stage] ?? 0) ||
+      left.order - right.order
   );
   const { shown, omitted } = applyLimit(ranked, context.options.limit);
-  const stageCounts = STAGES.map((stage) => ranked.filter((pupil) => pupil.state.stage === stage).length);
+  const stages = STAGE_NAMES.map((_, stage) => stage);
+  const stageCounts = stages.map((stage) => ranked.filter((pupil) => pupil.state.stage === stage).length);
 
   const figuresOf = (state: EscalationState): { possible: number; attended: number; absent: number } =>
     state.latestFigures ?? { possible: 0, attended: 0, absent: 0 };
@@ -162,7 +188,7 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   );
   const text = [
     `Escalation in ${context.register.source} as of ${asOf}: weekly reviews of the school year ${year.name} from ${start}; escalation policy ${context.escalationPolicy.name}, penalty-notice rule of policy ${context.policy.name}.`,
-    `Pupils by stage: ${STAGES.map((stage) => `${stage} ${STAGE_NAMES[stage]}: ${stageCounts[stage]}`).join('; ')}.`,
+    `Pupils by stage: ${stages.map((stage) => `${stage} ${STAGE_NAMES[stage]}: ${stageCounts[stage]}`).join('; ')}.`,
     'Actions are listed as due until done; the command line records no letters or meetings.',
     '',
     ...table,
@@ -181,7 +207,7 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     escalationPolicy: context.escalationPolicy.name,
     policy: context.policy.name,
     pupilCount: ranked.length,
-    stageCounts: Object.fromEntries(STAGES.map((stage) => [stage, stageCounts[stage]])),
+    stageCounts: Object.fromEntries(stages.map((stage) => [stage, stageCounts[stage]])),
     pupils: shown.map(({ pupilId, state, due }) => {
       const figures = figuresOf(state);
       return {

@@ -1,4 +1,6 @@
 import { defineEscalationPolicy } from '../../escalation/defineEscalationPolicy.js';
+import { defineEscalationLadder } from '../../escalation/ladder/defineEscalationLadder.js';
+import type { EscalationLadder } from '../../escalation/ladder/types.js';
 import { HCAT_ESCALATION_POLICY } from '../../escalation/presets.js';
 import type { EscalationPolicy } from '../../escalation/types.js';
 import { defineLatenessPolicy } from '../../lateness/defineLatenessPolicy.js';
@@ -28,11 +30,18 @@ export const LATENESS_POLICY_KIND: PolicyKind<LatenessPolicy> = {
   define: (settings, base) => defineLatenessPolicy({ ...base, ...settings }),
 };
 
-/** `--escalation-policy`: the trust's stages of support, or changes to them. */
-export const ESCALATION_POLICY_KIND: PolicyKind<EscalationPolicy> = {
+/**
+ * `--escalation-policy`: the trust's stages of support, changes to their numbers, or a ladder of the school's,
+ * trust's or LA's own (a file with `stages`, `actions` and `rules`; see `defineEscalationLadder`).
+ */
+export const ESCALATION_POLICY_KIND: PolicyKind<EscalationPolicy | EscalationLadder> = {
   what: 'escalation policy',
   option: '--escalation-policy',
   presets: { 'hcat-trust': HCAT_ESCALATION_POLICY, trust: HCAT_ESCALATION_POLICY },
   defaultBase: 'hcat-trust',
-  define: (settings, base) => defineEscalationPolicy(settings, base),
+  // A file of settings changes the trust ladder's numbers, as it always has; a file with stages is a ladder.
+  define: (settings, base) =>
+    Object.hasOwn(settings, 'stages')
+      ? defineEscalationLadder(settings)
+      : defineEscalationPolicy(settings, base as EscalationPolicy),
 };
