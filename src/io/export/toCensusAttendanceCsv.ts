@@ -3,7 +3,7 @@ import { CENSUS_CSV_HEADER, CENSUS_REASON_COLUMNS } from './_internal/censusCsvC
 import { CENSUS_PERIOD_ELEMENTS, censusInputIssues } from './_internal/censusRecords.js';
 import { csvRow } from './_internal/csvText.js';
 import { excerpt } from '../../_internal/excerpt.js';
-import { isWellFormedText } from './_internal/inputText.js';
+import { hasLoneSurrogate } from '../_internal/loneSurrogate.js';
 import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import type { CensusPupilAttendance, CsvLineEnding } from './types.js';
 
@@ -71,7 +71,7 @@ export function toCensusAttendanceCsv(
   for (const [index, pupil] of pupils.entries()) {
     const { pupilId } = pupil;
     // UTF-8 cannot carry an unpaired surrogate: the id would be written as U+FFFD and read back different.
-    if (typeof pupilId === 'string' && !isWellFormedText(pupilId)) {
+    if (typeof pupilId === 'string' && hasLoneSurrogate(pupilId)) {
       issues.push({
         code: 'invalid_value',
         severity: 'error',

@@ -18,7 +18,8 @@ import {
   countIdentityIssues,
 } from './_internal/pupilSummaryColumns.js';
 import { excerpt } from '../../_internal/excerpt.js';
-import { isWellFormedText, shortText } from './_internal/inputText.js';
+import { hasLoneSurrogate } from '../_internal/loneSurrogate.js';
+import { shortText } from './_internal/inputText.js';
 import { describeValue } from './_internal/results.js';
 import { freeTextCell } from './_internal/spreadsheetSafe.js';
 import { isWholeCount } from './_internal/wholeNumber.js';
@@ -46,7 +47,7 @@ function attributeColumnsOf(
   const seen = new Set<string>();
   for (const [index, column] of columns.entries()) {
     const path = chosen === undefined ? ['attributes', column] : ['attributeColumns', index];
-    if (typeof column === 'string' && !isWellFormedText(column)) {
+    if (typeof column === 'string' && hasLoneSurrogate(column)) {
       issues.push(notUtf8Issue(`The attribute name ${excerpt(column)}`, path, 'attributes', column));
       continue;
     }
@@ -115,12 +116,12 @@ function rowIssues(
   const pupilId = typeof row.pupilId === 'string' && row.pupilId !== '' ? row.pupilId : undefined;
   const pupil = pupilId === undefined ? {} : { pupilId };
   const who = pupilId === undefined ? `row ${index}` : `pupil ${shortText(pupilId)}`;
-  if (pupilId !== undefined && !isWellFormedText(pupilId)) {
+  if (pupilId !== undefined && hasLoneSurrogate(pupilId)) {
     issues.push(notUtf8Issue(`The id of row ${index}`, [index, 'pupilId'], 'pupilId', pupilId, pupilId));
   }
   for (const column of attributeColumns) {
     const value = attributeOf(row, column);
-    if (typeof value === 'string' && !isWellFormedText(value)) {
+    if (typeof value === 'string' && hasLoneSurrogate(value)) {
       issues.push(
         notUtf8Issue(
           `The ${excerpt(column)} attribute of ${who}`,

@@ -5,7 +5,7 @@ import type { SessionMark } from '../../sessions/types.js';
 import { freeTextCell } from '../export/_internal/spreadsheetSafe.js';
 import type { ImportedMark } from '../types.js';
 import { describeValue } from './_internal/describeValue.js';
-import { hasLoneSurrogate } from './_internal/loneSurrogate.js';
+import { hasLoneSurrogate } from '../_internal/loneSurrogate.js';
 import type { RegisterCsvWriteOptions } from './types.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;

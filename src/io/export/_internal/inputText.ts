@@ -1,35 +1,5 @@
 import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 
-// In a `u` pattern a surrogate range matches only unpaired surrogates: a well-formed pair is one code point.
-const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/**
- * Where the first unpaired surrogate of a string is: a JavaScript string can hold one, but no UTF-8 file can
- * (an encoder writes U+FFFD instead), so text holding one cannot be written and read back as it was.
- *
- * @param text - The text.
- * @returns The index of the first unpaired surrogate, or -1 when the text is well-formed Unicode.
- * @example
- * unpairedSurrogateAt('P\uD800') //=> 1
- * unpairedSurrogateAt('P\uD83D\uDE00') //=> -1
- */
-export function unpairedSurrogateAt(text: string): number {
-  const match = UNPAIRED_SURROGATE.exec(text);
-  return match === null ? -1 : match.index;
-}
-
-/**
- * Whether a string can be written as UTF-8 and read back exactly: it holds no unpaired surrogate.
- *
- * @param text - The text.
- * @returns `false` when the text holds an unpaired surrogate.
- * @example
- * isWellFormedText('P\uDC00') //=> false
- */
-export function isWellFormedText(text: string): boolean {
-  return !UNPAIRED_SURROGATE.test(text);
-}
-
 /**
  * The 1-based line of a position in a text, every CRLF, LF or CR counting as one line break (as the CSV scanner
  * and the XML parser count them).

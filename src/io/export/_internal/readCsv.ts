@@ -9,7 +9,8 @@ import {
   FIELD_UNCLOSED,
 } from '../../long/_internal/csvByteScanner.js';
 import type { CsvRow } from '../../long/_internal/csvByteScanner.js';
-import { lineAt, unpairedSurrogateAt } from './inputText.js';
+import { loneSurrogateAt } from '../../_internal/loneSurrogate.js';
+import { lineAt } from './inputText.js';
 
 /** One CSV record with the 1-based file line it starts on. */
 export interface CsvRecord {
@@ -199,7 +200,7 @@ export function readCsv(
 ): CsvRecord[] {
   const records: CsvRecord[] = [];
   // One search of the whole text: the line of the first unpaired surrogate, if there is one, ends the read.
-  const surrogate = unpairedSurrogateAt(text);
+  const surrogate = loneSurrogateAt(text);
   const surrogateLine = surrogate < 0 ? Number.POSITIVE_INFINITY : lineAt(text, surrogate);
   let fault: Fault | undefined;
   let lastLine = 0;

@@ -1,7 +1,8 @@
 import { SaxesParser } from 'saxes';
 import type { AttendanceIssue } from '../../../errors.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../../limits/inputLimits.js';
-import { lineAt, shortText, unpairedSurrogateAt } from './inputText.js';
+import { loneSurrogateAt } from '../../_internal/loneSurrogate.js';
+import { lineAt, shortText } from './inputText.js';
 
 /** One element of a small XML document: its name, the line of its start tag, its children and its text. */
 export interface XmlElement {
@@ -81,7 +82,7 @@ function tooLong(line: number, maxBytes: number, what: string): Refusal {
 
 /** The checks made on the whole text before parsing: an unpaired surrogate, then a run over the limit. */
 function refusalOfText(xml: string, limits: XmlLimits): Refusal | undefined {
-  const surrogate = unpairedSurrogateAt(xml);
+  const surrogate = loneSurrogateAt(xml);
   if (surrogate >= 0) {
     const line = lineAt(xml, surrogate);
     const unit = `U+${xml.charCodeAt(surrogate).toString(16).toUpperCase()}`;

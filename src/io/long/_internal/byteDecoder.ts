@@ -1,4 +1,4 @@
-import { hasLoneSurrogate } from './loneSurrogate.js';
+import { hasLoneSurrogate } from '../../_internal/loneSurrogate.js';
 import { checkUtf8, UTF8_INVALID, UTF8_REPLACED } from './utf8.js';
 
 /** How the importer reads bytes; `'auto'` follows a byte order mark and otherwise reads UTF-8. */

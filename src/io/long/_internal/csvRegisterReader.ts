@@ -7,7 +7,7 @@ import type { RegisterCsvOptions } from '../types.js';
 import type { ByteEncoding } from './byteDecoder.js';
 import { CsvByteScanner, FIELD_UNCLOSED } from './csvByteScanner.js';
 import { describeValue } from './describeValue.js';
-import { hasLoneSurrogate } from './loneSurrogate.js';
+import { hasLoneSurrogate } from '../../_internal/loneSurrogate.js';
 import { foundNames, foundNamesInMessage, missingFieldWords } from './missingFields.js';
 import type { CsvRow } from './csvByteScanner.js';
 import { RegisterRows } from './registerRows.js';

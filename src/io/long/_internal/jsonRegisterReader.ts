@@ -4,7 +4,7 @@ import type { ImportedMark } from '../../types.js';
 import { describeValue } from './describeValue.js';
 import { JsonLimits, utf8Length } from './jsonLimits.js';
 import type { JsonLimitProblem } from './jsonLimits.js';
-import { hasLoneSurrogate } from './loneSurrogate.js';
+import { hasLoneSurrogate } from '../../_internal/loneSurrogate.js';
 import { foundNames, foundNamesInMessage, missingFieldWords } from './missingFields.js';
 import { RegisterRows } from './registerRows.js';
 import type { RowLocator } from './registerRows.js';

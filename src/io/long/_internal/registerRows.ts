@@ -4,7 +4,7 @@ import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 import type { AttendanceIssue, AttendanceIssueCode } from '../../../errors.js';
 import type { ImportedMark, RegisterImportReport } from '../../types.js';
 import type { RegisterDate } from './dateReader.js';
-import { hasLoneSurrogate } from './loneSurrogate.js';
+import { hasLoneSurrogate } from '../../_internal/loneSurrogate.js';
 import { MarkSlots } from './markSlots.js';
 import { F_CODE, F_COMMENT, F_DATE, F_MINUTES, F_PUPIL, F_SESSION, F_UPN, FIELDS } from './resolveOptions.js';
 import type { ResolvedRegisterOptions } from './resolveOptions.js';
