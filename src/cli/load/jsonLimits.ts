@@ -1,11 +1,12 @@
 import { excerpt } from '../../_internal/excerpt.js';
 import type { AttendanceIssue } from '../../errors.js';
+import { JsonLimitCheck, utf8Length } from '../../io/limits/jsonLimits.js';
 
 /** The limits a JSON file the command line parses itself is held to. */
 export interface JsonLimits {
   /** The deepest nesting of arrays and objects accepted. */
   readonly maxDepth: number;
-  /** The longest string (a value or a key) accepted, in characters. */
+  /** The longest string (a value or a key) accepted, in bytes of UTF-8. */
   readonly maxLineBytes: number;
 }
 
@@ -17,62 +18,11 @@ interface Breach {
   readonly text?: string;
 }
 
-/** A container met in the walk, with how it was reached, so that a path is built only for the one reported. */
-interface Visit {
-  readonly value: object;
-  readonly depth: number;
-  readonly parent: Visit | undefined;
-  readonly key: string | number | undefined;
-}
-
-function pathTo(visit: Visit | undefined, last?: string | number): (string | number)[] {
-  const path: (string | number)[] = last === undefined ? [] : [last];
-  for (let at = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
-  return path.reverse();
-}
-
-/** Whether a parsed JSON value breaks a limit, without building any path: the fast first pass. */
-function breaksLimits(root: object, limits: JsonLimits): boolean {
-  const { maxDepth, maxLineBytes } = limits;
-  const values: object[] = [root];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const value = values.pop()!;
-    const depth = depths.pop()!;
-    if (depth > maxDepth) return true;
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) {
-        if (typeof item === 'string') {
-          if (item.length > maxLineBytes) return true;
-        } else if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      const record = value as Record<string, unknown>;
-      // A parsed JSON object is plain: every enumerable key is its own.
-      for (const key in record) {
-        if (key.length > maxLineBytes) return true;
-        const item = record[key];
-        if (typeof item === 'string') {
-          if (item.length > maxLineBytes) return true;
-        } else if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-  return false;
-}
-
 /**
  * The first place where a parsed JSON value breaks a limit: nested deeper than `maxDepth` (a top-level array is
- * depth 1), or holding a string or key longer than `maxLineBytes` characters. The walk uses its own stack, not
- * recursion, so a value nested millions deep (which `JSON.parse` builds without trouble) is measured safely,
- * before anything recursive (a validator, `JSON.stringify`) sees it. A value within the limits is walked once,
- * with no allocation per value; the path to a breach is worked out only when there is one.
+ * depth 1), or holding a string or key longer than `maxLineBytes` bytes of UTF-8. The walk is the importers' own
+ * ({@link JsonLimitCheck}), with its own stack, so a value nested millions deep (which `JSON.parse` builds without
+ * trouble) is measured before anything recursive (a validator, `JSON.stringify`) sees it.
  *
  * @param value - The parsed value.
  * @param limits - The limits.
@@ -81,30 +31,13 @@ function breaksLimits(root: object, limits: JsonLimits): boolean {
  * findJsonLimitBreach(JSON.parse('[[[1]]]'), { maxDepth: 2, maxLineBytes: 100 }) //=> { kind: 'too_deep', path: [0, 0] }
  */
 export function findJsonLimitBreach(value: unknown, limits: JsonLimits): Breach | undefined {
-  if (typeof value === 'string') {
-    return value.length > limits.maxLineBytes ? { kind: 'too_long', path: [], text: value } : undefined;
-  }
-  if (typeof value !== 'object' || value === null || !breaksLimits(value, limits)) return undefined;
-  const stack: Visit[] = [{ value, depth: 1, parent: undefined, key: undefined }];
-  while (stack.length > 0) {
-    const visit = stack.pop()!;
-    if (visit.depth > limits.maxDepth) return { kind: 'too_deep', path: pathTo(visit) };
-    const entries: Iterable<readonly [string | number, unknown]> = Array.isArray(visit.value)
-      ? visit.value.entries()
-      : Object.entries(visit.value);
-    for (const [key, item] of entries) {
-      if (typeof key === 'string' && key.length > limits.maxLineBytes) {
-        return { kind: 'too_long', path: pathTo(visit), text: key };
-      }
-      if (typeof item === 'string') {
-        if (item.length > limits.maxLineBytes)
-          return { kind: 'too_long', path: pathTo(visit, key), text: item };
-      } else if (typeof item === 'object' && item !== null) {
-        stack.push({ value: item, depth: visit.depth + 1, parent: visit, key });
-      }
-    }
-  }
-  return undefined;
+  const problem = new JsonLimitCheck(limits.maxDepth, limits.maxLineBytes).check(value, 1);
+  if (problem === undefined) return undefined;
+  const path = [...problem.path];
+  // Parsed JSON holds no cycle, so only depth and length can be broken here.
+  return problem.kind === 'depth' || problem.kind === 'circular'
+    ? { kind: 'too_deep', path }
+    : { kind: 'too_long', path, text: problem.text ?? '' };
 }
 
 /**
@@ -192,15 +125,16 @@ export function jsonLimitIssue(
     };
   }
   const long = breach.text ?? '';
+  const bytes = utf8Length(long);
   const line = lineOfString(text, long);
   return {
     code: 'too_long',
     severity: 'error',
-    message: `The ${file.what} "${file.source}" holds a text of ${long.length} characters${where}, starting ${excerpt(long.slice(0, 40))}, longer than the limit of ${limits.maxLineBytes}; give --max-line-bytes to allow longer ones.`,
+    message: `The ${file.what} "${file.source}" holds a text of ${long.length} characters (${bytes} bytes)${where}, starting ${excerpt(long.slice(0, 40))}, longer than the limit of ${limits.maxLineBytes}; give --max-line-bytes to allow longer ones.`,
     path: breach.path,
     source: file.source,
     ...(line === undefined ? {} : { line }),
-    expected: `texts of at most ${limits.maxLineBytes} characters`,
-    received: `${long.length} characters`,
+    expected: `texts of at most ${limits.maxLineBytes} bytes`,
+    received: `${bytes} bytes`,
   };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyValueArb } from '../../_arbitraries/anyValue.js';
 
 // Values a caller may hand a function that takes untrusted input (a parsed configuration file, a request body,
 // stored state): any JavaScript value, BigInts, values that contain themselves, values nested thousands deep,
@@ -6,19 +7,7 @@ import fc from 'fast-check';
 // random place, replaced by such a value, which reach further into the code than wholly random ones.
 
 /** Any JavaScript value, small. */
-export const anythingArb = fc.anything({
-  maxDepth: 3,
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  stringUnit: 'binary',
-});
+export const anythingArb = anyValueArb;
 
 /** Single values that break code that assumes ordinary numbers and strings. */
 export const ODD_VALUES: readonly unknown[] = [

@@ -2,8 +2,8 @@ import { excerpt, MAX_EXCERPT_LENGTH } from '../../../_internal/excerpt.js';
 import type { AttendanceIssue } from '../../../errors.js';
 import type { ImportedMark } from '../../types.js';
 import { describeValue } from './describeValue.js';
-import { JsonLimits, utf8Length } from './jsonLimits.js';
-import type { JsonLimitProblem } from './jsonLimits.js';
+import { JsonLimitCheck, utf8Length } from '../../limits/jsonLimits.js';
+import type { JsonLimitProblem } from '../../limits/jsonLimits.js';
 import { hasLoneSurrogate } from '../../_internal/loneSurrogate.js';
 import { foundNames, foundNamesInMessage, missingFieldWords } from './missingFields.js';
 import { RegisterRows } from './registerRows.js';
@@ -61,7 +61,7 @@ export class JsonRegisterReader implements RowLocator {
   private readonly lastFound: (readonly string[] | undefined)[];
   private readonly normalisedKeys = new Map<string, string>();
   private readonly values: (string | undefined)[] = FIELDS.map(() => undefined);
-  private readonly limits: JsonLimits;
+  private readonly limits: JsonLimitCheck;
 
   constructor(
     options: ResolvedRegisterOptions,
@@ -79,7 +79,7 @@ export class JsonRegisterReader implements RowLocator {
     this.current = this.candidates.map((candidates, field) => candidates[0]?.written ?? [FIELDS[field]!]);
     this.lastFound = this.candidates.map(() => undefined);
     this.rows = new RegisterRows(options, this, onMark);
-    this.limits = new JsonLimits(options.maxDepth, options.maxLineBytes);
+    this.limits = new JsonLimitCheck(options.maxDepth, options.maxLineBytes);
     // JSON values are text already decoded, so a U+FFFD in one is the mark a wrong decoding left. A few
     // short includes per record cost nothing beside finding the keys.
     this.rows.checkEncoding = 'text';

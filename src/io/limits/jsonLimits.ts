@@ -65,7 +65,7 @@ interface Frame {
  * values built in code, never in parsed JSON) is walked again only when met deeper than before: the work stays
  * at most `maxDepth` times the size of the value.
  */
-export class JsonLimits {
+export class JsonLimitCheck {
   private readonly maxDepth: number;
   private readonly maxLineBytes: number;
   /**
