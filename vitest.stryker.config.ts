@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // The tests Stryker runs against each mutant of the rule modules (see stryker.config.json): the unit and property
@@ -17,9 +18,20 @@ export default defineConfig({
       // Tests of modules that are not mutated (ages, patterns): they only add time.
       'test/age/**',
       'test/patterns/**',
+      // The hardening properties throw hostile values (BigInts, cycles, 10,000-deep nesting) at every public
+      // function, so they reach almost every mutant and are the slowest tests; what they check (nothing throws,
+      // a refusal is located) has unit tests in test/hardening/*.test.ts, which do run here.
+      'test/hardening/**/*.test-prop.ts',
     ],
     // Same reason as in vitest.config.ts: the library is pure, so test files share one module cache per worker.
     isolate: false,
+    // Stryker starts a fresh worker for every mutant, so what a test file imports is paid 7,000 times: see
+    // bench/mutation/fastCheckVitest.ts for why the property tests' runner is swapped for a lighter one here.
+    alias: {
+      '@fast-check/vitest': fileURLToPath(new URL('./bench/mutation/fastCheckVitest.ts', import.meta.url)),
+    },
+    // Threads start faster than forked processes, for the same reason.
+    pool: 'threads',
     // Instrumented code runs several times slower, and the machine may be shared: a test that is merely slow must
     // not count as killing a mutant. A mutant that loops for ever is still caught by Stryker's own timeout.
     testTimeout: 60_000,

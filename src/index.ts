@@ -122,6 +122,7 @@ export { transition } from './escalation/transition.js';
 export { defineEscalationLadder } from './escalation/ladder/defineEscalationLadder.js';
 export { safeDefineEscalationLadder } from './escalation/ladder/safeDefineEscalationLadder.js';
 export { trustLadder } from './escalation/ladder/trustLadder.js';
+export { ladderToMermaid } from './escalation/ladder/ladderToMermaid.js';
 export type {
   ActionDoneBy,
   EscalationLadder,

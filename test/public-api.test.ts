@@ -14,6 +14,7 @@ const PUBLIC_VALUES = [
   'defineEscalationLadder',
   'safeDefineEscalationLadder',
   'trustLadder',
+  'ladderToMermaid',
   'runEscalation',
   'HCAT_ESCALATION_POLICY',
   'initialEscalationState',

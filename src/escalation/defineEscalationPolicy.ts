@@ -16,7 +16,7 @@ import type { EscalationPolicy } from './types.js';
  * @returns The validated policy.
  * @throws {@link AttendanceError} Listing every invalid value with its path.
  * @example
- * const policy = defineEscalationPolicy({ monitoringWeeks: 6, maximumExtensionWeeks: null });
+ * const policy = defineEscalationPolicy({ monitoringWeeks: 6, maximumExtensionWeeks: 4 });
  * policy.monitoringWeeks //=> 6
  * @category Escalation
  */

@@ -5,8 +5,9 @@ import type { EscalationPolicy } from './types.js';
  *
  * - Initial warning letter when attendance falls below 95 % ("Cause for Concern"); stage 1 below 90 %.
  * - Stage 1 monitors for 4 weeks, and one more week per further day of absence. A "day" is 2 absent sessions
- *   (the policy counts days, registers count sessions). The policy sets no limit; without one a pupil who keeps
- *   missing days would never reach stage 2, so the preset caps the extension at 4 weeks (8 weeks in all).
+ *   (the policy counts days, registers count sessions). The policy sets no limit, and neither does the preset:
+ *   a pupil who keeps missing days stays in stage 1 until a review finds the period over, or the penalty-notice
+ *   threshold moves them on. A trust that wants a limit sets `maximumExtensionWeeks` (4 makes 8 weeks in all).
  * - Stage 2: the attendance panel and plan, reviewed 4 weeks after the plan ("no improvements within four weeks
  *   following the Attendance Plan" leads to stage 3). The plan is taken as agreed when stage 2 begins; a
  *   `plan-agreed` event with its real date moves the review to 4 weeks after it.
@@ -33,7 +34,7 @@ export const HCAT_ESCALATION_POLICY: EscalationPolicy = {
   monitoringWeeks: 4,
   extensionWeeksPerAbsentDay: 1,
   sessionsPerAbsentDay: 2,
-  maximumExtensionWeeks: 4,
+  maximumExtensionWeeks: null,
   planReviewWeeks: 4,
   referralReviewWeeks: 4,
   improvementAtLeastPercent: 95,

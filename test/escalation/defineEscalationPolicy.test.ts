@@ -9,8 +9,8 @@ describe('defineEscalationPolicy', () => {
   });
 
   test('changes merge onto the preset', () => {
-    const policy = defineEscalationPolicy({ monitoringWeeks: 6, maximumExtensionWeeks: null });
-    expect(policy).toEqual({ ...HCAT_ESCALATION_POLICY, monitoringWeeks: 6, maximumExtensionWeeks: null });
+    const policy = defineEscalationPolicy({ monitoringWeeks: 6, maximumExtensionWeeks: 4 });
+    expect(policy).toEqual({ ...HCAT_ESCALATION_POLICY, monitoringWeeks: 6, maximumExtensionWeeks: 4 });
   });
 
   test('every invalid value is reported with its path', () => {

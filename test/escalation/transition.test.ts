@@ -372,18 +372,19 @@ describe('stage 1: "If further absence occurs and a student\'s attendance falls 
       expect(state.reviewDueOn).toBe('2024-11-15');
     });
 
-    test('the preset caps the extension at 4 weeks (8 weeks in all)', () => {
-      expect(HCAT_ESCALATION_POLICY.maximumExtensionWeeks).toBe(4);
-      const state = applyAll(STAGE_ONE, [review('2024-10-18', 68, 52), review('2024-10-25', 78, 56)]);
-      expect(state.extensionWeeks).toBe(4);
-      expect(state.reviewDueOn).toBe('2024-12-06');
-    });
-
-    test('without a cap, every further day adds its week', () => {
-      const uncapped = defineEscalationPolicy({ maximumExtensionWeeks: null });
-      const state = applyAll(STAGE_ONE, [review('2024-10-25', 78, 56)], uncapped);
+    test('the preset follows the policy text: no limit, every further day adds its week', () => {
+      // Seed 004: "4 weeks plus one more week per day of additional absence", with no limit written.
+      expect(HCAT_ESCALATION_POLICY.maximumExtensionWeeks).toBeNull();
+      const state = applyAll(STAGE_ONE, [review('2024-10-25', 78, 56)]);
       expect(state.extensionWeeks).toBe(8);
       expect(state.reviewDueOn).toBe('2025-01-03');
+    });
+
+    test('a cap, as an option, limits the extension (4 weeks: 8 weeks in all)', () => {
+      const capped = defineEscalationPolicy({ maximumExtensionWeeks: 4 });
+      const state = applyAll(STAGE_ONE, [review('2024-10-18', 68, 52), review('2024-10-25', 78, 56)], capped);
+      expect(state.extensionWeeks).toBe(4);
+      expect(state.reviewDueOn).toBe('2024-12-06');
     });
   });
 

@@ -1,4 +1,5 @@
 import type { AttendanceIssue } from '../../errors.js';
+import { ruleTargets } from './ruleTargets.js';
 import type { EscalationLadder, LadderCondition } from './types.js';
 
 // What makes a well-typed ladder one the machine can run: every stage it names exists and can be reached, every
@@ -105,15 +106,7 @@ export function checkLadder(ladder: EscalationLadder): AttendanceIssue[] {
         );
       }
     }
-    const targets =
-      rule.to === 'stay'
-        ? []
-        : rule.to === 'stage-before-improvement'
-          ? // Proceedings resume where the pupil improved from: any stage that leads into continued monitoring.
-            ladder.rules
-              .filter((other) => other.to === monitoringAfterImprovement)
-              .flatMap((other) => other.from)
-          : [rule.to];
+    const targets = ruleTargets(rule, ladder);
     for (const from of rule.from) {
       const out = edges.get(from) ?? new Set<number>();
       for (const to of targets) {

@@ -146,3 +146,33 @@ export function describeCondition(condition: LadderCondition, context: ReviewCon
     }
   }
 }
+
+/**
+ * A condition in a few words, without figures: the label of an arrow in a ladder's diagram.
+ *
+ * @param condition - A ladder condition.
+ * @returns The label.
+ * @example
+ * conditionLabel({ test: 'review-due', improved: false, percent: 95 }) //=> 'review due, period below 95 %'
+ */
+export function conditionLabel(condition: LadderCondition): string {
+  switch (condition.test) {
+    case 'attendance-below':
+      return `attendance below ${condition.percent} %`;
+    case 'absence-at-least':
+      return `absence at least ${condition.percent} %`;
+    case 'penalty-threshold-reached':
+      return 'threshold reached';
+    case 'review-due':
+      return `review due, period ${condition.improved ? 'at least' : 'below'} ${condition.percent} %`;
+    case 'declined':
+      return `decline below ${condition.percent} %`;
+    case 'all':
+    case 'any': {
+      const parts = condition.of.map((part) =>
+        part.test === 'all' || part.test === 'any' ? `(${conditionLabel(part)})` : conditionLabel(part)
+      );
+      return parts.join(condition.test === 'all' ? ' and ' : ' or ');
+    }
+  }
+}
