@@ -123,6 +123,21 @@ export { defineEscalationLadder } from './escalation/ladder/defineEscalationLadd
 export { safeDefineEscalationLadder } from './escalation/ladder/safeDefineEscalationLadder.js';
 export { trustLadder } from './escalation/ladder/trustLadder.js';
 export { ladderToMermaid } from './escalation/ladder/ladderToMermaid.js';
+export {
+  DFE_SUPPORT_FIRST_DEFAULTS,
+  DFE_SUPPORT_FIRST_LADDER,
+  supportFirstLadder,
+} from './escalation/ladder/supportFirstLadder.js';
+export type { SupportFirstOptions } from './escalation/ladder/supportFirstLadder.js';
+export type {
+  BarrierKind,
+  CaseSupport,
+  RecordedBarrier,
+  ReferralOutcome,
+  ReferralRecord,
+  SupportOffer,
+  SupportTier,
+} from './escalation/support/types.js';
 export type {
   ActionDoneBy,
   EscalationLadder,

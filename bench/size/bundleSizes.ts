@@ -66,8 +66,10 @@ export const SIZE_CASES: readonly SizeCase[] = [
     // about 5.5 KB of it) joined the root, then 48 KB before every function that takes marks or escalation
     // events checked them (sessions/checkMarks.ts, escalation/checkEvent.ts and their located messages, about
     // 4 KB), then 52 KB before ladders became data (the ladder schema, its structural checks and the trust
-    // ladder as a table, about 3.6 KB); each raise is in the changelog with its reason.
-    budget: 56 * KB,
+    // ladder as a table, about 3.6 KB), then 56 KB before DfE's support-first ladder (its stages, actions and
+    // options schema, the support record and its events, the support conditions and ladderToMermaid, about
+    // 4.8 KB); each raise is in the changelog with its reason.
+    budget: 62 * KB,
   },
 ];
 

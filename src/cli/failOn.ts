@@ -12,7 +12,8 @@ export const FAIL_ON_BY_COMMAND: Readonly<Record<CommandName, readonly FailKind[
   check: ['issues'],
 };
 
-const STAGE_CONDITION = /^stage>=([0-5])$/;
+// A ladder has up to 100 stages (the trust's 0–5, DfE's support-first 0–9, or a ladder of its own).
+const STAGE_CONDITION = /^stage>=(\d{1,2})$/;
 
 function parseCondition(text: string): FailCondition {
   const stage = STAGE_CONDITION.exec(text);
@@ -27,7 +28,7 @@ function parseCondition(text: string): FailCondition {
       return { kind: text };
     default:
       throw new UsageError(
-        `Unknown --fail-on condition "${text}": give persistent, severe, penalty, lateness, persistent-lateness, stage>=N (N from 0 to 5) or issues.`
+        `Unknown --fail-on condition "${text}": give persistent, severe, penalty, lateness, persistent-lateness, stage>=N (N a stage of the ladder, from 0) or issues.`
       );
   }
 }

@@ -170,14 +170,15 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       AS_OF_OPTION,
       [
         '--escalation-policy NAME|FILE',
-        'Stages of support: hcat-trust (default, or trust), a JSON file of settings, or a ladder (stages, actions, rules)',
+        'Stages of support: hcat-trust (default, or trust), dfe-support-first (or support-first), a JSON file of settings that extends one, or a ladder (stages, actions, rules)',
       ],
       POLICY_OPTION,
       ['--explain', "Add each listed pupil's history in plain English"],
       ...REGISTER_OPTIONS,
       ...OUTPUT_OPTIONS,
     ],
-    failOn: 'stage>=N (any pupil at stage N or above, N from 0 to 5), issues',
+    failOn:
+      'stage>=N (any pupil at stage N or above, N from 0 to 5 on the trust ladder, 0 to 9 on the support-first ladder), issues',
     examples: [
       `${PROGRAM} escalation register.csv --calendar calendar.json --as-of 2025-01-31 --limit 10`,
       `${PROGRAM} escalation register.csv --calendar calendar.json --pupil P0042 --explain`,

@@ -10,6 +10,7 @@ import { latenessCommand } from './commands/lateness.js';
 import { penaltyCommand } from './commands/penalty.js';
 import { persistentCommand } from './commands/persistent.js';
 import { summaryCommand } from './commands/summary.js';
+import { ladderOf } from '../escalation/ladder/ladderOf.js';
 import { matchFailOn } from './failOn.js';
 import { helpText } from './help.js';
 import { checkOptionFormats } from './load/checkOptionFormats.js';
@@ -263,8 +264,19 @@ async function runAnalysis(
         return penaltyCommand(context, requireCalendar(calendar, command));
       case 'lateness':
         return latenessCommand(context, requireCalendar(calendar, command));
-      case 'escalation':
+      case 'escalation': {
+        // A stage the ladder does not have can never be reached: a mistake, not a condition that stays false.
+        const stages = ladderOf(context.escalationPolicy.value).stages.length;
+        for (const condition of options.failOn) {
+          if (condition.kind === 'stage' && condition.atLeast >= stages) {
+            throw new UsageError(
+              `--fail-on stage>=${condition.atLeast}: the ${context.escalationPolicy.name} ladder has stages 0 to ${stages - 1}.`,
+              command
+            );
+          }
+        }
         return escalationCommand(context, requireCalendar(calendar, command));
+      }
     }
   })();
   const warnings = [...register.issues, ...report.warnings];

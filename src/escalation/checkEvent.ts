@@ -25,7 +25,18 @@ const EVENT_TYPES: readonly EscalationEvent['type'][] = [
   'penalty-notice-withdrawn',
   'action-done',
   'override',
+  'referral-outcome',
+  'barrier-recorded',
+  'support-assessed',
+  'support-offered',
+  'support-accepted',
+  'support-declined',
 ];
+
+const TIERS = ['voluntary', 'formal'];
+const REFERRAL_OUTCOMES = ['accepted', 'declined', 'not-engaged', 'completed', 'no-further-action'];
+/** A barrier's kind: the vocabulary's form (kebab-case), so a school's own kinds read like DfE's. */
+const BARRIER_KIND = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function quoted(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : describeValue(value);
@@ -94,6 +105,31 @@ function textFault(event: Record<string, unknown>, field: string): EventFault | 
 }
 
 /**
+ * A field holding special-category data (a barrier, a service, a kind of support) that is not what it should be.
+ * The message says what was expected and never repeats the value: it may be a pupil's health or safeguarding
+ * detail, and messages end up in logs.
+ */
+function privateFault(event: Record<string, unknown>, field: string, expected: string): EventFault {
+  return { field, message: `The ${String(event['type'])} event's ${field} must be ${expected}.` };
+}
+
+function privateText(event: Record<string, unknown>, field: string, optional = false): EventFault | null {
+  const value = event[field];
+  if ((optional && value === undefined) || (typeof value === 'string' && value.trim() !== '')) return null;
+  return privateFault(event, field, 'non-empty text');
+}
+
+function oneOf(event: Record<string, unknown>, field: string, values: readonly string[]): EventFault | null {
+  const value = event[field];
+  return typeof value === 'string' && values.includes(value)
+    ? null
+    : {
+        field,
+        message: `The ${String(event['type'])} event's ${field} must be one of ${values.join(', ')}; received ${quoted(value)}.`,
+      };
+}
+
+/**
  * What is wrong with the fields of an event whose shape has passed {@link eventShapeFault}: figures that are not
  * whole sessions, a threshold date or plan review date that names no real day, a letter that is no action, a
  * notice or parent without an id, an override without a reason or a decider.
@@ -128,6 +164,16 @@ export function eventFieldFault(event: EscalationEvent, ladder: EscalationLadder
           field: 'figures.penaltyThresholdReachedOn',
           message: `The date the penalty-notice threshold was reached, ${quoted(reachedOn)}, is not a real day in YYYY-MM-DD form.`,
         };
+      }
+      const schoolWeeks = record['schoolWeeks'];
+      if (schoolWeeks !== undefined) {
+        const weeksFault = wholeSessionsFault(record, 'schoolWeeks');
+        if (weeksFault !== null) {
+          return {
+            ...weeksFault,
+            message: `School weeks to date are a whole number, 0 or more; schoolWeeks is ${describeValue(schoolWeeks)}.`,
+          };
+        }
       }
       const sessions = record['penaltyThresholdSessions'];
       if (sessions !== undefined && !Array.isArray(sessions)) {
@@ -180,7 +226,31 @@ export function eventFieldFault(event: EscalationEvent, ladder: EscalationLadder
             message: `An override needs its reason as text; received ${quoted(fields['reason'])}.`,
           };
     case 'meeting-held':
-    case 'referral-made':
       return null;
+    case 'referral-made':
+      return privateText(fields, 'service', true);
+    case 'referral-outcome':
+      return privateText(fields, 'service') ?? oneOf(fields, 'outcome', REFERRAL_OUTCOMES);
+    case 'barrier-recorded': {
+      const barrier = fields['barrier'];
+      if (typeof barrier !== 'string' || !BARRIER_KIND.test(barrier) || barrier.length > 100) {
+        return privateFault(fields, 'barrier', 'a kind of barrier in kebab-case (e.g. transport)');
+      }
+      return fields['details'] === undefined || typeof fields['details'] === 'string'
+        ? null
+        : privateFault(fields, 'details', 'text, when given');
+    }
+    case 'support-assessed':
+      return typeof fields['appropriate'] === 'boolean'
+        ? null
+        : {
+            field: 'appropriate',
+            message: `The support-assessed event's appropriate must be true or false; received ${quoted(fields['appropriate'])}.`,
+          };
+    case 'support-offered':
+      return privateText(fields, 'support') ?? oneOf(fields, 'tier', TIERS);
+    case 'support-accepted':
+    case 'support-declined':
+      return privateText(fields, 'support');
   }
 }

@@ -8,6 +8,7 @@ const JUMP_NOTES = {
   override: ' (by hand)',
   're-entry': ' (proceedings resumed)',
   improvement: ' (attendance improved)',
+  'absence-level': ' (absence reached a higher level)',
 } as const;
 
 function sentence(text: string): string {
@@ -29,7 +30,13 @@ function describeEntry(entry: EscalationHistoryEntry, ladder: EscalationLadder):
   const dueText = due === '' ? '' : ` Due: ${due}.`;
   if (entry.from === entry.to && entry.jump === null)
     return `${entry.on}: ${sentence(entry.reason)}.${dueText}`;
-  const jump = entry.jump === null ? '' : JUMP_NOTES[entry.jump];
+  // On a ladder whose threshold leads to a notice to improve or a warning first, the jump says only why.
+  const jump =
+    entry.jump === null
+      ? ''
+      : entry.jump === 'penalty-threshold' && ladder.stages[entry.to]?.role !== 'penalty-notice'
+        ? ' (the penalty-notice threshold was reached)'
+        : JUMP_NOTES[entry.jump];
   return `${entry.on}: ${sentence(stageName(ladder, entry.from))} to ${stageName(ladder, entry.to)}${jump}, because ${entry.reason}.${dueText}`;
 }
 

@@ -1,3 +1,4 @@
+import { NO_SUPPORT } from './support/supportRecord.js';
 import type { EscalationState } from './types.js';
 
 /**
@@ -26,5 +27,6 @@ export function initialEscalationState(pupilId: string): EscalationState {
     completedActions: [],
     notices: [],
     history: [],
+    support: NO_SUPPORT,
   };
 }

@@ -208,7 +208,7 @@ function thresholdReaches(
  *
  * @remarks
  * Each review carries the register facts as of its date: year-to-date possible, attended and absent sessions
- * (from the start of `range`) and the latest date the policy's penalty-notice window reached its threshold. The
+ * and school weeks (from the start of `range`) and the latest date the policy's penalty-notice window reached its threshold. The
  * register is read once; the reviews run in date order. Recorded events are applied after the review of their day.
  * The result is the same as applying every event one by one with {@link transition}.
  *
@@ -272,7 +272,10 @@ export function runEscalation(
   let attended = 0;
   let absent = 0;
   let latestReach: (typeof reaches)[number] | undefined;
+  // One review per school week, so the reviews so far are the school weeks to date.
+  let schoolWeeks = 0;
   for (const on of reviewDates(calendar, options.reviewWeekday ?? 5, range)) {
+    schoolWeeks += 1;
     while (eventIndex < events.length && events[eventIndex]!.on < on) apply(events[eventIndex++]!);
     for (; markIndex < dates.length && dates[markIndex]! <= on; markIndex += 1) {
       // Counts run from the start of the range.
@@ -287,6 +290,7 @@ export function runEscalation(
       possible: attended + absent,
       attended,
       absent,
+      schoolWeeks,
       ...(latestReach === undefined
         ? {}
         : { penaltyThresholdReachedOn: latestReach.on, penaltyThresholdSessions: latestReach.sessions }),

@@ -7,6 +7,15 @@ import { HCAT_ESCALATION_POLICY } from './presets.js';
 import { describeCondition, holds } from './ladder/conditions.js';
 import type { ReviewContext } from './ladder/conditions.js';
 import { ladderOf } from './ladder/ladderOf.js';
+import {
+  NO_SUPPORT,
+  supportOf,
+  withAnswer,
+  withOffer,
+  withReferral,
+  withReferralOutcome,
+} from './support/supportRecord.js';
+import type { CaseSupport } from './support/types.js';
 import type { ActionDoneBy, EscalationLadder, LadderReview } from './ladder/types.js';
 import type {
   EscalationAction,
@@ -93,7 +102,7 @@ function enterStage(
   reason: string,
   ladder: EscalationLadder
 ): TransitionResult {
-  const { role, review, onEntry } = ladder.stages[stage]!;
+  const { role, review, onEntry, answersPenaltyThreshold } = ladder.stages[stage]!;
   const entered: EscalationState = {
     ...state,
     stage,
@@ -109,11 +118,13 @@ function enterStage(
           : state.stage
         : state.stageBeforeImprovement,
     penaltyConsideredThrough:
-      role === 'penalty-notice'
+      role === 'penalty-notice' || answersPenaltyThreshold === true
         ? (figures?.penaltyThresholdReachedOn ?? state.penaltyConsideredThrough)
         : state.penaltyConsideredThrough,
   };
-  const reviewWeeks = review === null ? null : review.weeks;
+  // A period in school weeks has no date until the calendar says which weeks have sessions: each review counts
+  // them from its figures instead (see isReviewDue).
+  const reviewWeeks = review === null || review.unit === 'school-weeks' ? null : review.weeks;
   const reviewDueOn = reviewWeeks === null ? null : weeksAfter(on, reviewWeeks);
   if (reviewWeeks !== null && reviewDueOn === null) {
     return refuse(
@@ -145,6 +156,21 @@ function enterStage(
     },
     actions,
   };
+}
+
+/**
+ * Whether the stage's review period is over: on or after its date, or, for a period in school weeks, once the
+ * figures count that many school weeks since the period began.
+ */
+function isReviewDue(
+  state: EscalationState,
+  on: IsoDate,
+  figures: EscalationFigures,
+  stageReview: LadderReview | null
+): boolean {
+  if (stageReview?.unit !== 'school-weeks') return state.reviewDueOn !== null && on >= state.reviewDueOn;
+  const since = state.baseline?.schoolWeeks ?? 0;
+  return (figures.schoolWeeks ?? 0) - since >= stageReview.weeks;
 }
 
 function review(
@@ -189,6 +215,14 @@ function review(
       extensionWeeks > 0 ? 'figures.absent' : 'on'
     );
   }
+  if (stageReview?.unit === 'school-weeks' && figures.schoolWeeks === undefined) {
+    return refuse(
+      state,
+      'invalid-event',
+      `Stage ${state.stage} is reviewed after ${stageReview.weeks} school weeks, so its reviews need figures.schoolWeeks (the school weeks to date, as runEscalation gives them).`,
+      'figures.schoolWeeks'
+    );
+  }
   const reviewed: EscalationState = {
     ...state,
     extensionWeeks,
@@ -196,7 +230,12 @@ function review(
     latestFigures: figures,
     latestEventOn: on,
   };
-  const context: ReviewContext = { state: reviewed, on, figures, reviewDueOn };
+  const context: ReviewContext = {
+    state: reviewed,
+    on,
+    figures,
+    reviewDue: isReviewDue(reviewed, on, figures, stageReview),
+  };
   for (const rule of ladder.rules) {
     if (!rule.from.includes(state.stage) || !holds(rule.when, context)) continue;
     const reason = describeCondition(rule.when, context);
@@ -298,6 +337,53 @@ function actionDoneBy(
   return kinds.find((kind) => state.dueActions.includes(`${state.entry}:${kind}`)) ?? kinds[0] ?? null;
 }
 
+/** The action an event of this type records as done, only when one is due in the current stage entry. */
+function dueActionDoneBy(
+  state: EscalationState,
+  ladder: EscalationLadder,
+  doneBy: ActionDoneBy
+): EscalationActionKind | null {
+  const kind = actionDoneBy(state, ladder, doneBy);
+  return kind !== null &&
+    state.dueActions.includes(`${state.entry}:${kind}`) &&
+    !state.completedActions.includes(`${state.entry}:${kind}`)
+    ? kind
+    : null;
+}
+
+/**
+ * Records a support event that completes no action: the new support record and a history entry. The reason
+ * names no barrier, service or support (special-category data), only what kind of thing happened.
+ */
+function recordSupport(
+  state: EscalationState,
+  event: EscalationEvent,
+  support: CaseSupport,
+  reason: string
+): TransitionResult {
+  return {
+    ok: true,
+    state: {
+      ...state,
+      support,
+      latestEventOn: event.on,
+      history: [
+        ...state.history,
+        {
+          on: event.on,
+          event: event.type,
+          from: state.stage,
+          to: state.stage,
+          jump: null,
+          reason,
+          actions: [],
+        },
+      ],
+    },
+    actions: [],
+  };
+}
+
 function noSuchAction(state: EscalationState, ladder: EscalationLadder, type: string): TransitionResult {
   return refuse(state, 'not-due', `The ${ladder.name} ladder has no action recorded by a ${type} event.`);
 }
@@ -314,19 +400,104 @@ function applyEvent(
       return completeAction(state, event.letter, event.on, event.type, ladder);
     case 'action-done':
       return completeAction(state, event.action, event.on, event.type, ladder);
-    case 'meeting-held':
-    case 'referral-made': {
+    case 'meeting-held': {
       const kind = actionDoneBy(state, ladder, event.type);
       return kind === null
         ? noSuchAction(state, ladder, event.type)
         : completeAction(state, kind, event.on, event.type, ladder);
     }
+    case 'referral-made': {
+      const service = event.service ?? null;
+      const support = withReferral(supportOf(state), service, event.on);
+      const kind = dueActionDoneBy(state, ladder, event.type);
+      if (kind !== null) return completeAction(state, kind, event.on, event.type, ladder, { support });
+      // A referral to a partner service may be made at any stage; without a service, it is the ladder's own.
+      if (service !== null)
+        return recordSupport(state, event, support, 'a referral to a partner service was made');
+      const ownKind = actionDoneBy(state, ladder, event.type);
+      return ownKind === null
+        ? noSuchAction(state, ladder, event.type)
+        : completeAction(state, ownKind, event.on, event.type, ladder);
+    }
+    case 'referral-outcome': {
+      const support = withReferralOutcome(supportOf(state), event.service, event.outcome, event.on);
+      return support === null
+        ? refuse(
+            state,
+            'unknown-support',
+            'No referral to that service is recorded for this pupil.',
+            'service'
+          )
+        : recordSupport(state, event, support, `the outcome of a referral was recorded: ${event.outcome}`);
+    }
+    case 'barrier-recorded': {
+      const record = supportOf(state);
+      const barrier =
+        event.details === undefined
+          ? { on: event.on, barrier: event.barrier }
+          : { on: event.on, barrier: event.barrier, details: event.details };
+      const support: CaseSupport = { ...record, barriers: [...record.barriers, barrier] };
+      const kind = dueActionDoneBy(state, ladder, event.type);
+      return kind === null
+        ? recordSupport(state, event, support, 'a barrier to attendance was recorded')
+        : completeAction(
+            state,
+            kind,
+            event.on,
+            event.type,
+            ladder,
+            { support },
+            `${actionName(ladder, kind)} done: a barrier to attendance was recorded`
+          );
+    }
+    case 'support-assessed': {
+      const support: CaseSupport = {
+        ...supportOf(state),
+        assessment: { on: event.on, appropriate: event.appropriate },
+      };
+      return recordSupport(
+        state,
+        event,
+        support,
+        event.appropriate ? 'support was assessed as appropriate' : 'support was assessed as not appropriate'
+      );
+    }
+    case 'support-offered': {
+      const support = withOffer(supportOf(state), event.support, event.tier, event.on);
+      const kind = dueActionDoneBy(state, ladder, event.type);
+      return kind === null
+        ? recordSupport(state, event, support, `${event.tier} support was offered`)
+        : completeAction(
+            state,
+            kind,
+            event.on,
+            event.type,
+            ladder,
+            { support },
+            `${actionName(ladder, kind)} done: ${event.tier} support was offered`
+          );
+    }
+    case 'support-accepted':
+    case 'support-declined': {
+      const response = event.type === 'support-accepted' ? 'accepted' : 'declined';
+      const support = withAnswer(supportOf(state), event.support, response, event.on);
+      return support === null
+        ? refuse(state, 'unknown-support', 'No offer of that support is recorded for this pupil.', 'support')
+        : recordSupport(state, event, support, `support offered was ${response}`);
+    }
     case 'plan-agreed': {
       const kind = actionDoneBy(state, ladder, event.type);
       if (kind === null) return noSuchAction(state, ladder, event.type);
       // The plan's review runs from the day it is agreed, and improvement is measured from the latest figures.
-      const weeks = reviewWeeksOfActionStage(ladder, kind);
+      const stageReview = ladder.stages.find((stage) => stage.onEntry.includes(kind))?.review ?? null;
+      const weeks = stageReview?.weeks ?? null;
       const restarts = ladder.actions[kind]?.restartsReview === true && weeks !== null;
+      if (restarts && stageReview?.unit === 'school-weeks') {
+        // A period in school weeks is counted from the baseline's school weeks: restarting it moves the baseline.
+        return completeAction(state, kind, event.on, event.type, ladder, {
+          baseline: state.latestFigures ?? state.baseline,
+        });
+      }
       const reviewDueOn = restarts ? (event.reviewOn ?? weeksAfter(event.on, weeks)) : state.reviewDueOn;
       if (restarts && reviewDueOn === null) {
         return refuse(
@@ -437,11 +608,6 @@ function applyEvent(
   }
 }
 
-/** The review weeks of the first stage that makes an action due (the trust's plan: stage 2's plan review). */
-function reviewWeeksOfActionStage(ladder: EscalationLadder, kind: EscalationActionKind): number | null {
-  return ladder.stages.find((stage) => stage.onEntry.includes(kind))?.review?.weeks ?? null;
-}
-
 /** Whether a value is a stage of the ladder. */
 function isStage(ladder: EscalationLadder, stage: unknown): stage is EscalationStage {
   return typeof stage === 'number' && Number.isInteger(stage) && stage >= 0 && stage < ladder.stages.length;
@@ -507,7 +673,10 @@ export function transition(
   }
   const fieldFault = eventFieldFault(event, ladder);
   if (fieldFault !== null) return refuse(state, 'invalid-event', fieldFault.message, fieldFault.field);
-  const result = applyEvent(state, event, ladder);
+  // A state stored before the support record existed continues with an empty one.
+  const current =
+    (state as { support?: unknown }).support === undefined ? { ...state, support: NO_SUPPORT } : state;
+  const result = applyEvent(current, event, ladder);
   // A refusal leaves the state as it was given, whatever the event's handler had begun.
   return result.ok
     ? { ...result, state: { ...result.state, latestEventOn: event.on } }

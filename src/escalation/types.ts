@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/types.js';
 import type { PenaltyNoticeRecord } from '../penalties/types.js';
 import type { WindowMark } from '../windows/types.js';
+import type { BarrierKind, CaseSupport, ReferralOutcome, SupportTier } from './support/types.js';
 
 /**
  * A stage of support, numbered by its place in the ladder (every pupil starts at 0). On the trust's ladder: 0
@@ -32,6 +33,12 @@ export interface EscalationFigures {
   readonly penaltyThresholdReachedOn?: IsoDate;
   /** The sessions behind that window, for the evidence of a penalty-notice action. */
   readonly penaltyThresholdSessions?: readonly WindowMark[];
+  /**
+   * School weeks to date: the weeks with at least one session, from the start of the counts up to and including
+   * the review's week. A ladder whose review periods are in school weeks (a Notice to Improve's improvement
+   * period) needs it; {@link runEscalation} gives it.
+   */
+  readonly schoolWeeks?: number;
 }
 
 /**
@@ -71,10 +78,69 @@ export type EscalationEvent =
       readonly reviewOn?: IsoDate;
     }
   | {
-      /** The referral to the education welfare service was made (stage 3). */
+      /**
+       * A referral was made: the ladder's own (the trust's education welfare referral at stage 3), or, with
+       * `service`, to a partner service.
+       */
       readonly type: 'referral-made';
       /** The referral date. */
       readonly on: IsoDate;
+      /** The service referred to (special-category data: kept in the support record, never in messages). */
+      readonly service?: string;
+    }
+  | {
+      /** What became of a referral to a partner service. */
+      readonly type: 'referral-outcome';
+      /** The date of the outcome. */
+      readonly on: IsoDate;
+      /** The service, as named when the referral was made. */
+      readonly service: string;
+      /** The outcome. */
+      readonly outcome: ReferralOutcome;
+    }
+  | {
+      /** A barrier to attendance was recorded (special-category data, kept in the support record only). */
+      readonly type: 'barrier-recorded';
+      /** The date it was recorded. */
+      readonly on: IsoDate;
+      /** Which barrier. */
+      readonly barrier: BarrierKind;
+      /** Free-text details, if any. */
+      readonly details?: string;
+    }
+  | {
+      /** Whether support is appropriate was assessed (it is not, for example, for term-time leave). */
+      readonly type: 'support-assessed';
+      /** The date of the assessment. */
+      readonly on: IsoDate;
+      /** Whether support is appropriate. */
+      readonly appropriate: boolean;
+    }
+  | {
+      /** Support was offered to the family. */
+      readonly type: 'support-offered';
+      /** The date it was offered. */
+      readonly on: IsoDate;
+      /** What was offered: a service id or a kind of support (e.g. `'early-help'`). */
+      readonly support: string;
+      /** Its tier: voluntary (e.g. early help) or formal (an attendance contract). */
+      readonly tier: SupportTier;
+    }
+  | {
+      /** The family accepted (engaged with) support offered. */
+      readonly type: 'support-accepted';
+      /** The date. */
+      readonly on: IsoDate;
+      /** The support, as named when it was offered. */
+      readonly support: string;
+    }
+  | {
+      /** The family declined, or stopped engaging with, support offered. */
+      readonly type: 'support-declined';
+      /** The date. */
+      readonly on: IsoDate;
+      /** The support, as named when it was offered. */
+      readonly support: string;
     }
   | {
       /** A penalty notice was issued (stage 4). */
@@ -178,10 +244,11 @@ export interface EscalationAction {
  * - `override`: a person chose the stage.
  * - `re-entry`: attendance declined in continued monitoring, and proceedings resume at an earlier stage.
  * - `improvement`: attendance improved, and the pupil moves to continued monitoring.
+ * - `absence-level`: absence reached a level that starts a later stage at once (persistent or severe absence).
  *
  * @category Escalation
  */
-export type EscalationJump = 'penalty-threshold' | 'override' | 're-entry' | 'improvement';
+export type EscalationJump = 'penalty-threshold' | 'override' | 're-entry' | 'improvement' | 'absence-level';
 
 /**
  * One entry of the history: a change of stage, or an event recorded without one.
@@ -241,6 +308,11 @@ export interface EscalationState {
   readonly notices: readonly PenaltyNoticeRecord[];
   /** Every event, in order, with its reason. */
   readonly history: readonly EscalationHistoryEntry[];
+  /**
+   * Barriers, support and referrals recorded (special-category data). A state stored before this field existed
+   * reads as having none.
+   */
+  readonly support: CaseSupport;
 }
 
 /**
@@ -251,7 +323,13 @@ export interface EscalationState {
 export interface EscalationRefusal {
   /** The kind of refusal. */
   readonly code:
-    'out-of-order' | 'wrong-stage' | 'unknown-notice' | 'notice-limit-reached' | 'not-due' | 'invalid-event';
+    | 'out-of-order'
+    | 'wrong-stage'
+    | 'unknown-notice'
+    | 'unknown-support'
+    | 'notice-limit-reached'
+    | 'not-due'
+    | 'invalid-event';
   /** What was wrong, in plain English. */
   readonly message: string;
   /**

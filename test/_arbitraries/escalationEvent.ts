@@ -68,7 +68,16 @@ type Draft =
   | { readonly kind: 'penalty-notice-issued'; readonly noticeId: string; readonly parentId: string }
   | { readonly kind: 'penalty-notice-paid'; readonly noticeId: string }
   | { readonly kind: 'penalty-notice-withdrawn'; readonly noticeId: string }
-  | { readonly kind: 'override'; readonly toStage: EscalationStage; readonly by: string };
+  | { readonly kind: 'override'; readonly toStage: EscalationStage; readonly by: string }
+  | { readonly kind: 'barrier-recorded'; readonly barrier: string }
+  | { readonly kind: 'support-assessed'; readonly appropriate: boolean }
+  | { readonly kind: 'support-offered'; readonly support: string; readonly tier: 'voluntary' | 'formal' }
+  | { readonly kind: 'support-answer'; readonly support: string; readonly accepted: boolean }
+  | {
+      readonly kind: 'referral-outcome';
+      readonly service: string;
+      readonly outcome: 'accepted' | 'declined';
+    };
 
 /** One step: how many days after the previous one, or (out of order) how many days before it. */
 interface DraftStep {
@@ -145,19 +154,65 @@ const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   }
 );
 
-const draftStepArb: fc.Arbitrary<DraftStep> = fc.record({
-  draft: draftArb,
-  gapDays: fc.oneof(
-    { weight: 3, arbitrary: fc.constant(7) },
-    { weight: 3, arbitrary: fc.constant(0) },
-    { weight: 2, arbitrary: fc.integer({ min: 1, max: 6 }) },
-    { weight: 1, arbitrary: fc.integer({ min: 8, max: 45 }) }
-  ),
-  outOfOrderDays: fc.oneof(
-    { weight: 19, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }) }
-  ),
-});
+const SUPPORTS = ['early-help', 'attendance-contract', 'school-nursing'] as const;
+
+/** The support events of a support-first ladder, some naming support never offered. */
+const supportDraftArb: fc.Arbitrary<Draft> = fc.oneof(
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('barrier-recorded' as const),
+      barrier: fc.constantFrom('transport', 'mental-health', 'young-carer'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('support-assessed' as const), appropriate: fc.boolean() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('support-offered' as const),
+      support: fc.constantFrom(...SUPPORTS),
+      tier: fc.constantFrom('voluntary' as const, 'formal' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('support-answer' as const),
+      support: fc.constantFrom(...SUPPORTS),
+      accepted: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('referral-outcome' as const),
+      service: fc.constantFrom(...SUPPORTS),
+      outcome: fc.constantFrom('accepted' as const, 'declined' as const),
+    }),
+  }
+);
+
+const stepOf = (draft: fc.Arbitrary<Draft>): fc.Arbitrary<DraftStep> =>
+  fc.record({
+    draft,
+    gapDays: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(7) },
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 6 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 8, max: 45 }) }
+    ),
+    outOfOrderDays: fc.oneof(
+      { weight: 19, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }) }
+    ),
+  });
+const draftStepArb = stepOf(draftArb);
+const supportDraftStepArb = stepOf(
+  fc.oneof({ weight: 3, arbitrary: draftArb }, { weight: 1, arbitrary: supportDraftArb })
+);
 
 /** Turns drafts into dated events, with cumulative figures that only grow and add up. */
 function toEvents(steps: readonly DraftStep[]): EscalationEvent[] {
@@ -165,6 +220,8 @@ function toEvents(steps: readonly DraftStep[]): EscalationEvent[] {
   let attended = 0;
   let absent = 0;
   let thresholdOn: IsoDate | undefined;
+  let reaches = 0;
+  let schoolWeeks = 0;
   return steps.map(({ draft, gapDays, outOfOrderDays }): EscalationEvent => {
     date = dateAfter(date, gapDays);
     // An out-of-order event is dated before the current date, which does not move back.
@@ -175,13 +232,26 @@ function toEvents(steps: readonly DraftStep[]): EscalationEvent[] {
           const missed = Math.floor((draft.sessions * draft.missedTenths) / 10);
           attended += draft.sessions - missed;
           absent += missed;
-          if (draft.reachesThreshold) thresholdOn = date;
+          if (draft.sessions > 0) schoolWeeks += 1;
+          if (draft.reachesThreshold) {
+            thresholdOn = date;
+            reaches += 1;
+          }
         }
+        // Every third reach is a holiday in term time (all G), the others unauthorised absence: without drawing
+        // more values, so the trust's runs see the same events as before the support-first ladder.
+        const code = reaches % 3 === 0 ? 'G' : 'U';
         const figures: EscalationFigures = {
           possible: attended + absent,
           attended,
           absent,
-          ...(thresholdOn === undefined ? {} : { penaltyThresholdReachedOn: thresholdOn }),
+          schoolWeeks,
+          ...(thresholdOn === undefined
+            ? {}
+            : {
+                penaltyThresholdReachedOn: thresholdOn,
+                penaltyThresholdSessions: [{ date: thresholdOn, session: 'AM' as const, code }],
+              }),
         };
         return { type: 'review', on, figures };
       }
@@ -219,6 +289,16 @@ function toEvents(steps: readonly DraftStep[]): EscalationEvent[] {
           reason: 'decided at the attendance meeting',
           by: draft.by,
         };
+      case 'barrier-recorded':
+        return { type: 'barrier-recorded', on, barrier: draft.barrier };
+      case 'support-assessed':
+        return { type: 'support-assessed', on, appropriate: draft.appropriate };
+      case 'support-offered':
+        return { type: 'support-offered', on, support: draft.support, tier: draft.tier };
+      case 'support-answer':
+        return { type: draft.accepted ? 'support-accepted' : 'support-declined', on, support: draft.support };
+      case 'referral-outcome':
+        return { type: 'referral-outcome', on, service: draft.service, outcome: draft.outcome };
     }
   });
 }
@@ -231,9 +311,18 @@ function toEvents(steps: readonly DraftStep[]): EscalationEvent[] {
  * figures do not add up or fall below the previous ones.
  * @param options - The number of events.
  * @param options.maxLength - The most events (default 80).
+ * @param options.support - Whether to add the support events of a support-first ladder (barriers, assessments,
+ *   offers and their answers, referral outcomes), some naming support never offered.
  */
-export function escalationEventsArb(options: { maxLength?: number } = {}): fc.Arbitrary<EscalationEvent[]> {
-  return fc.array(draftStepArb, { maxLength: options.maxLength ?? 80, size: 'max' }).map(toEvents);
+export function escalationEventsArb(
+  options: { maxLength?: number; support?: boolean } = {}
+): fc.Arbitrary<EscalationEvent[]> {
+  return fc
+    .array(options.support === true ? supportDraftStepArb : draftStepArb, {
+      maxLength: options.maxLength ?? 80,
+      size: 'max',
+    })
+    .map(toEvents);
 }
 
 /** The trust preset, or a variant of it: with or without the jump to stage 4, re-entry at stage 1, other caps. */

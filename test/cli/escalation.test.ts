@@ -196,4 +196,56 @@ describe('escalation with a ladder of its own', () => {
     );
     expect(late?.stage).toBe(0);
   });
+
+  test("--escalation-policy dfe-support-first runs DfE's support-first ladder", async () => {
+    const json = await escalationJson('--escalation-policy', 'dfe-support-first');
+    // Absent from the start (28 of 28 sessions missed by 20 September): severe absence, joint working with the
+    // LA. SEVERE reached the threshold on 9 September before any support was offered: support first (stage 2),
+    // and a week later severe absence. LATE has missed 4 of 28 (14.3 %): persistent absence, facilitate support.
+    expect(json.pupils.map((pupil) => [pupil.pupilId, pupil.stage])).toEqual([
+      ['EXACT10', 8],
+      ['BELOW10', 8],
+      ['SEVERE', 8],
+      ['LATE', 2],
+      ['FULL', 0],
+    ]);
+    expect(json.pupils[3]).toMatchObject({
+      stageName: 'facilitate support',
+      dueActions: [
+        expect.objectContaining({ kind: 'explore-barriers' }),
+        expect.objectContaining({ kind: 'offer-voluntary-support' }),
+      ],
+    });
+  });
+
+  test('a file that extends dfe-support-first changes its numbers, and refuses a wrong one by name', async () => {
+    const atRisk = await runCli([...ESCALATION, '--json', '--escalation-policy', 'dfe.json'], {
+      'dfe.json': JSON.stringify({ extends: 'dfe-support-first', persistentAbsencePercent: 20 }),
+    });
+    expect(atRisk.code).toBe(0);
+    // 14.3 % absence is below a persistent line of 20 %: at risk only, listen and understand.
+    const late = (JSON.parse(atRisk.stdout) as EscalationJson).pupils.find(
+      (pupil) => pupil.pupilId === 'LATE'
+    );
+    expect(late?.stage).toBe(1);
+    const wrong = await runCli([...ESCALATION, '--escalation-policy', 'dfe.json'], {
+      'dfe.json': JSON.stringify({ extends: 'dfe-support-first', noticeToImproveSchoolWeeks: 0 }),
+    });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('noticeToImproveSchoolWeeks');
+  });
+
+  test('--fail-on stage>=N takes the stages of the ladder run, and refuses one it does not have', async () => {
+    expect(
+      (await runCli([...ESCALATION, '--escalation-policy', 'dfe-support-first', '--fail-on', 'stage>=8']))
+        .code
+    ).toBe(1);
+    expect(
+      (await runCli([...ESCALATION, '--escalation-policy', 'dfe-support-first', '--fail-on', 'stage>=9']))
+        .code
+    ).toBe(0);
+    const beyond = await runCli([...ESCALATION, '--fail-on', 'stage>=6']);
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toContain('--fail-on stage>=6: the hcat-trust ladder has stages 0 to 5.');
+  });
 });

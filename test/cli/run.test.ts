@@ -66,7 +66,7 @@ describe('usage errors exit with 2 and say what was wrong, with nothing on stdou
     [['summary', 'register.csv', '--format', 'xlsx'], '--format must be csv, json or ctf'],
     [['summary', 'register.csv', '--mapping', 'capita'], '--mapping must be one of generic, arbor'],
     [['summary', 'register.csv', '--fail-on', 'stage>=3'], '--fail-on stage>=N does not apply to summary'],
-    [['escalation', 'register.csv', '--fail-on', 'stage>=6'], 'Unknown --fail-on condition "stage>=6"'],
+    [['escalation', 'register.csv', '--fail-on', 'stage>=100'], 'Unknown --fail-on condition "stage>=100"'],
     [['summary', 'register.csv', 'other.csv'], 'summary reads one register file; received 2'],
     [['summary', 'register.csv', '--policy', 'strict'], 'Unknown attendance policy "strict"'],
     [['summary', 'register.txt'], 'Cannot tell the format of "register.txt"'],

@@ -1,18 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { defineEscalationLadder, ladderToMermaid, trustLadder } from '../../src/index.js';
+import {
+  defineEscalationLadder,
+  DFE_SUPPORT_FIRST_LADDER,
+  ladderToMermaid,
+  trustLadder,
+} from '../../src/index.js';
 import type { EscalationLadder } from '../../src/index.js';
 
 const guide = readFileSync(new URL('../../docs/concepts/escalation.md', import.meta.url), 'utf8');
 
-function mermaidBlockOf(markdown: string): string {
-  const start = markdown.indexOf('```mermaid\n') + '```mermaid\n'.length;
-  return markdown.slice(start, markdown.indexOf('```', start));
+function mermaidBlocksOf(markdown: string): string[] {
+  return markdown
+    .split('```mermaid\n')
+    .slice(1)
+    .map((block) => block.slice(0, block.indexOf('```')));
 }
 
 describe('ladderToMermaid', () => {
-  test("the escalation guide's diagram is the trust ladder's, as generated (it cannot drift)", () => {
-    expect(mermaidBlockOf(guide)).toBe(ladderToMermaid(trustLadder()));
+  test("the escalation guide's diagrams are the trust's and DfE's ladders, as generated (they cannot drift)", () => {
+    expect(mermaidBlocksOf(guide)).toEqual([
+      ladderToMermaid(trustLadder()),
+      ladderToMermaid(DFE_SUPPORT_FIRST_LADDER),
+    ]);
   });
 
   test('one state per stage, the start at stage 0, and one arrow per rule and stage, labelled by condition', () => {

@@ -104,10 +104,10 @@ describe('the figures of each review are the year to date, counted from the star
     });
     // Monday 2 September is an INSET day: 8 sessions in the first week, then 10 a week.
     expect(reviewsOf(timeline.steps).map((event) => [event.on, event.figures])).toEqual([
-      ['2024-09-06', { possible: 8, attended: 8, absent: 0 }],
-      ['2024-09-13', { possible: 18, attended: 18, absent: 0 }],
-      ['2024-09-20', { possible: 28, attended: 28, absent: 0 }],
-      ['2024-09-27', { possible: 38, attended: 38, absent: 0 }],
+      ['2024-09-06', { possible: 8, attended: 8, absent: 0, schoolWeeks: 1 }],
+      ['2024-09-13', { possible: 18, attended: 18, absent: 0, schoolWeeks: 2 }],
+      ['2024-09-20', { possible: 28, attended: 28, absent: 0, schoolWeeks: 3 }],
+      ['2024-09-27', { possible: 38, attended: 38, absent: 0, schoolWeeks: 4 }],
     ]);
     expect(timeline.state.stage).toBe(0);
     expect(timeline.actions).toEqual([]);
@@ -151,8 +151,22 @@ describe('the figures of each review are the year to date, counted from the star
       range: { from: isoDate('2024-09-01'), to: isoDate('2024-09-13') },
     });
     expect(reviewsOf(timeline.steps).map((event) => event.figures)).toEqual([
-      { possible: 8, attended: 8, absent: 0 },
-      { possible: 16, attended: 15, absent: 1 },
+      { possible: 8, attended: 8, absent: 0, schoolWeeks: 1 },
+      { possible: 16, attended: 15, absent: 1, schoolWeeks: 2 },
+    ]);
+  });
+
+  test('school weeks count the weeks with sessions: the half-term holiday is not one', () => {
+    const timeline = runEscalation(presentExcept('2024-10-14', '2024-11-15'), calendar, {
+      pupilId: 'P1',
+      range: { from: isoDate('2024-10-14'), to: isoDate('2024-11-15') },
+    });
+    // Half-term is 28 October to 1 November 2024: five calendar weeks, four school weeks.
+    expect(reviewsOf(timeline.steps).map((event) => [event.on, event.figures.schoolWeeks])).toEqual([
+      ['2024-10-18', 1],
+      ['2024-10-25', 2],
+      ['2024-11-08', 3],
+      ['2024-11-15', 4],
     ]);
   });
 });

@@ -19,7 +19,7 @@ import type {
 
 // Written from the trust policy's "Managing Absence Procedures", quoted above each test, with the choices its text
 // leaves open taken from the library's documented preset (HCAT_ESCALATION_POLICY): a "day" of further absence is
-// 2 absent sessions, the stage 1 extension is capped at 4 weeks, improvement means at least 95 % attendance over
+// 2 absent sessions, the stage 1 extension has no limit (as the text), improvement means at least 95 % attendance over
 // the period under review, a decline in continued monitoring is below 90 % since it began, no letters before 20
 // possible sessions, and the penalty-notice threshold at stages 0–2 goes straight to stage 4.
 //

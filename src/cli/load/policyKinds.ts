@@ -1,5 +1,6 @@
 import { defineEscalationPolicy } from '../../escalation/defineEscalationPolicy.js';
 import { defineEscalationLadder } from '../../escalation/ladder/defineEscalationLadder.js';
+import { DFE_SUPPORT_FIRST_LADDER, supportFirstLadder } from '../../escalation/ladder/supportFirstLadder.js';
 import type { EscalationLadder } from '../../escalation/ladder/types.js';
 import { HCAT_ESCALATION_POLICY } from '../../escalation/presets.js';
 import type { EscalationPolicy } from '../../escalation/types.js';
@@ -31,17 +32,26 @@ export const LATENESS_POLICY_KIND: PolicyKind<LatenessPolicy> = {
 };
 
 /**
- * `--escalation-policy`: the trust's stages of support, changes to their numbers, or a ladder of the school's,
- * trust's or LA's own (a file with `stages`, `actions` and `rules`; see `defineEscalationLadder`).
+ * `--escalation-policy`: the trust's stages of support, DfE's support-first ladder, changes to either's numbers
+ * (a file that `"extends"` one), or a ladder of the school's, trust's or LA's own (a file with `stages`,
+ * `actions` and `rules`; see `defineEscalationLadder`).
  */
 export const ESCALATION_POLICY_KIND: PolicyKind<EscalationPolicy | EscalationLadder> = {
   what: 'escalation policy',
   option: '--escalation-policy',
-  presets: { 'hcat-trust': HCAT_ESCALATION_POLICY, trust: HCAT_ESCALATION_POLICY },
+  presets: {
+    'hcat-trust': HCAT_ESCALATION_POLICY,
+    trust: HCAT_ESCALATION_POLICY,
+    'dfe-support-first': DFE_SUPPORT_FIRST_LADDER,
+    'support-first': DFE_SUPPORT_FIRST_LADDER,
+  },
   defaultBase: 'hcat-trust',
-  // A file of settings changes the trust ladder's numbers, as it always has; a file with stages is a ladder.
+  // A file of settings changes the numbers of the ladder it extends (the trust's by default, as it always has);
+  // a file with stages is a ladder.
   define: (settings, base) =>
     Object.hasOwn(settings, 'stages')
       ? defineEscalationLadder(settings)
-      : defineEscalationPolicy(settings, base as EscalationPolicy),
+      : 'stages' in base
+        ? supportFirstLadder(settings)
+        : defineEscalationPolicy(settings, base),
 };

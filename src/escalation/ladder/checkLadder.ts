@@ -45,6 +45,15 @@ export function checkLadder(ladder: EscalationLadder): AttendanceIssue[] {
     stage.onEntry.forEach((kind, at) => {
       checkAction(kind, ['stages', index, 'onEntry', at]);
     });
+    if (stage.review?.unit === 'school-weeks' && stage.review.extension !== undefined) {
+      issues.push(
+        issue(
+          ['stages', index, 'review', 'extension'],
+          `${stageLabel(index)} is reviewed in school weeks, but an extension for further absence is counted in calendar weeks.`,
+          'no extension, or a review in calendar weeks'
+        )
+      );
+    }
   });
 
   const monitoringAfterImprovement = ladder.stages.findIndex(

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../calendar/types.js';
 import { compareRateToPercent } from '../../_internal/exactRate.js';
+import { supportOf } from '../support/supportRecord.js';
+import type { SupportOffer } from '../support/types.js';
 import type { EscalationFigures, EscalationState } from '../types.js';
 import type { LadderCondition } from './types.js';
 
@@ -11,7 +13,8 @@ export interface ReviewContext {
   readonly state: EscalationState;
   readonly on: IsoDate;
   readonly figures: EscalationFigures;
-  readonly reviewDueOn: IsoDate | null;
+  /** Whether the stage's review period is over (in calendar or school weeks, as the stage says). */
+  readonly reviewDue: boolean;
 }
 
 /**
@@ -54,8 +57,48 @@ export function periodSince(
   };
 }
 
-function reviewDue({ on, reviewDueOn }: ReviewContext): boolean {
-  return reviewDueOn !== null && on >= reviewDueOn;
+/** The letter of a holiday not authorised by the school: term-time leave, in both code sets. */
+const TERM_TIME_LEAVE = 'G';
+
+/** Whether the threshold window was all term-time leave: the sessions behind it are known and every one is G. */
+function reachedByLeave(figures: EscalationFigures): boolean {
+  const sessions = figures.penaltyThresholdSessions;
+  return (
+    sessions !== undefined && sessions.length > 0 && sessions.every((mark) => mark.code === TERM_TIME_LEAVE)
+  );
+}
+
+/** The offer answered last (the latest answer to any offer), if any. */
+function latestAnswered(offers: readonly SupportOffer[]): SupportOffer | undefined {
+  let latest: SupportOffer | undefined;
+  for (const offer of offers) {
+    if (offer.respondedOn !== null && (latest === undefined || offer.respondedOn >= latest.respondedOn!)) {
+      latest = offer;
+    }
+  }
+  return latest;
+}
+
+function supportHolds(
+  condition: Extract<LadderCondition, { test: 'support' }>,
+  state: EscalationState
+): boolean {
+  const offers = offersOf(state, condition.tier);
+  switch (condition.status) {
+    case 'offered':
+      return offers.length > 0;
+    case 'engaged':
+      return offers.some((offer) => offer.response === 'accepted');
+    case 'not-engaged':
+      return offers.length > 0 && !offers.some((offer) => offer.response === 'accepted');
+    case 'declined':
+      return latestAnswered(offers)?.response === 'declined';
+  }
+}
+
+function offersOf(state: EscalationState, tier: SupportOffer['tier'] | undefined): readonly SupportOffer[] {
+  const { offers } = supportOf(state);
+  return tier === undefined ? offers : offers.filter((offer) => offer.tier === tier);
 }
 
 /**
@@ -84,15 +127,16 @@ export function holds(condition: LadderCondition, context: ReviewContext): boole
       );
     case 'penalty-threshold-reached': {
       const reachedOn = figures.penaltyThresholdReachedOn;
-      return (
+      const unanswered =
         reachedOn !== undefined &&
-        (state.penaltyConsideredThrough === null || reachedOn > state.penaltyConsideredThrough)
-      );
+        (state.penaltyConsideredThrough === null || reachedOn > state.penaltyConsideredThrough);
+      if (!unanswered || condition.cause === undefined) return unanswered;
+      return reachedByLeave(figures) === (condition.cause === 'term-time-leave');
     }
     case 'review-due': {
       // A review period without a single possible session (a holiday, or after the register ends) shows neither
       // improvement nor decline: the review stays due until a review that has sessions to judge.
-      if (!reviewDue(context)) return false;
+      if (!context.reviewDue) return false;
       const period = periodSince(figures, state.baseline);
       return (
         period.possible > 0 &&
@@ -100,9 +144,19 @@ export function holds(condition: LadderCondition, context: ReviewContext): boole
       );
     }
     case 'declined': {
-      if (!reviewDue(context)) return false;
+      if (!context.reviewDue) return false;
       const period = periodSince(figures, state.baseline);
       return isBelow(period.attended, period.possible, condition.percent);
+    }
+    case 'support':
+      return supportHolds(condition, state);
+    case 'support-appropriate':
+      return (supportOf(state).assessment?.appropriate ?? true) === condition.appropriate;
+    case 'barrier-recorded': {
+      const { barriers } = supportOf(state);
+      return condition.barrier === undefined
+        ? barriers.length > 0
+        : barriers.some((recorded) => recorded.barrier === condition.barrier);
     }
     case 'all':
       return condition.of.every((part) => holds(part, context));
@@ -131,13 +185,24 @@ export function describeCondition(condition: LadderCondition, context: ReviewCon
     case 'absence-at-least':
       return `absence ${percentOf(figures.absent, figures.possible)} is at least ${condition.percent} %`;
     case 'penalty-threshold-reached':
-      return `the penalty-notice threshold was reached on ${figures.penaltyThresholdReachedOn ?? 'an earlier date'}`;
+      return `the penalty-notice threshold was reached on ${figures.penaltyThresholdReachedOn ?? 'an earlier date'}${
+        condition.cause === 'term-time-leave'
+          ? ', by term-time leave'
+          : condition.cause === 'other'
+            ? ', not by term-time leave alone'
+            : ''
+      }`;
     case 'review-due':
       return condition.improved
         ? `attendance over the review period ${percentOf(period.attended, period.possible)} is at least ${condition.percent} %`
         : `no improvement: attendance over the review period ${percentOf(period.attended, period.possible)} is below ${condition.percent} %`;
     case 'declined':
       return `attendance since continued monitoring began ${percentOf(period.attended, period.possible)} is below ${condition.percent} %`;
+    // Support is said by its state only: what was offered, and any barrier, is special-category data.
+    case 'support':
+    case 'support-appropriate':
+    case 'barrier-recorded':
+      return conditionLabel(condition);
     case 'all':
       return condition.of.map((part) => describeCondition(part, context)).join(', and ');
     case 'any': {
@@ -162,11 +227,28 @@ export function conditionLabel(condition: LadderCondition): string {
     case 'absence-at-least':
       return `absence at least ${condition.percent} %`;
     case 'penalty-threshold-reached':
-      return 'threshold reached';
+      return condition.cause === 'term-time-leave'
+        ? 'threshold reached by term-time leave'
+        : condition.cause === 'other'
+          ? 'threshold reached, not by term-time leave alone'
+          : 'threshold reached';
     case 'review-due':
       return `review due, period ${condition.improved ? 'at least' : 'below'} ${condition.percent} %`;
     case 'declined':
       return `decline below ${condition.percent} %`;
+    case 'support': {
+      const what = condition.tier === undefined ? 'support' : `${condition.tier} support`;
+      return condition.status === 'not-engaged'
+        ? `${what} offered and not engaged with`
+        : `${what} ${condition.status}`;
+    }
+    case 'support-appropriate':
+      return condition.appropriate ? 'support appropriate' : 'support not appropriate';
+    case 'barrier-recorded':
+      // The kind of barrier a ladder tests for is the ladder's, not a pupil's, so it may be named.
+      return condition.barrier === undefined
+        ? 'a barrier recorded'
+        : `a barrier recorded (${condition.barrier})`;
     case 'all':
     case 'any': {
       const parts = condition.of.map((part) =>

@@ -12,6 +12,9 @@ const CONDITION_TESTS = [
   'penalty-threshold-reached',
   'review-due',
   'declined',
+  'support',
+  'support-appropriate',
+  'barrier-recorded',
   'all',
   'any',
 ];

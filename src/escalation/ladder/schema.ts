@@ -20,9 +20,22 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
     const leaves = [
       z.strictObject({ test: z.literal('attendance-below'), percent, minimumPossibleSessions: whole }),
       z.strictObject({ test: z.literal('absence-at-least'), percent, minimumPossibleSessions: whole }),
-      z.strictObject({ test: z.literal('penalty-threshold-reached') }),
+      z.strictObject({
+        test: z.literal('penalty-threshold-reached'),
+        cause: z.exactOptional(z.enum(['term-time-leave', 'other'])),
+      }),
       z.strictObject({ test: z.literal('review-due'), improved: z.boolean(), percent }),
       z.strictObject({ test: z.literal('declined'), percent }),
+      z.strictObject({
+        test: z.literal('support'),
+        status: z.enum(['offered', 'engaged', 'not-engaged', 'declined']),
+        tier: z.exactOptional(z.enum(['voluntary', 'formal'])),
+      }),
+      z.strictObject({ test: z.literal('support-appropriate'), appropriate: z.boolean() }),
+      z.strictObject({
+        test: z.literal('barrier-recorded'),
+        barrier: z.exactOptional(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100))),
+      }),
     ] as const;
     if (depth >= MAX_CONDITION_DEPTH) return z.discriminatedUnion('test', [...leaves]);
     const parts = z.array(condition(depth + 1)).check(z.minLength(1));
@@ -45,6 +58,7 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
     review: z.nullable(
       z.strictObject({
         weeks: positiveWhole,
+        unit: z.exactOptional(z.enum(['weeks', 'school-weeks'])),
         extension: z.exactOptional(
           z.strictObject({
             weeksPerAbsentDay: whole,
@@ -56,6 +70,7 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
     ),
     onEntry: z.array(name),
     role: z.exactOptional(z.enum(['penalty-notice', 'continued-monitoring'])),
+    answersPenaltyThreshold: z.exactOptional(z.boolean()),
     terminal: z.exactOptional(z.boolean()),
   });
   const action = z.strictObject({
@@ -67,6 +82,8 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
       'plan-agreed',
       'referral-made',
       'penalty-notice-issued',
+      'barrier-recorded',
+      'support-offered',
       'action-done',
     ]),
     restartsReview: z.exactOptional(z.boolean()),
@@ -75,7 +92,7 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
     from: z.array(whole).check(z.minLength(1)),
     when: condition(0),
     to: z.union([whole, z.literal('stage-before-improvement'), z.literal('stay')]),
-    jump: z.nullable(z.enum(['penalty-threshold', 'override', 're-entry', 'improvement'])),
+    jump: z.nullable(z.enum(['penalty-threshold', 'override', 're-entry', 'improvement', 'absence-level'])),
     actions: z.exactOptional(z.array(name)),
   });
   return z.strictObject({

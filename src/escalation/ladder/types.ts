@@ -1,3 +1,4 @@
+import type { BarrierKind, SupportTier } from '../support/types.js';
 import type { EscalationJump } from '../types.js';
 
 /**
@@ -11,12 +12,20 @@ export type SupportStep =
 
 /**
  * The event a person records when an action is done: a letter sent, a meeting held, a plan agreed, a referral
- * made, a penalty notice issued, or (for any other action) `action-done`.
+ * made, a penalty notice issued, a barrier recorded, support offered, or (for any other action) `action-done`.
+ * An `action-done` event naming the action also records any action done.
  *
  * @category Escalation
  */
 export type ActionDoneBy =
-  'letter-sent' | 'meeting-held' | 'plan-agreed' | 'referral-made' | 'penalty-notice-issued' | 'action-done';
+  | 'letter-sent'
+  | 'meeting-held'
+  | 'plan-agreed'
+  | 'referral-made'
+  | 'penalty-notice-issued'
+  | 'barrier-recorded'
+  | 'support-offered'
+  | 'action-done';
 
 /**
  * Something a stage or rule asks a person to do.
@@ -45,6 +54,12 @@ export interface LadderAction {
 export interface LadderReview {
   /** Weeks from entering the stage to its review. */
   readonly weeks: number;
+  /**
+   * What a week is: a calendar week (7 days, the default), or a school week (a week with at least one session,
+   * so holidays do not count: a Notice to Improve's improvement period). School weeks need the reviews'
+   * `figures.schoolWeeks`, which {@link runEscalation} gives.
+   */
+  readonly unit?: 'weeks' | 'school-weeks';
   /** Weeks added per further day of absence since the stage began (the trust's stage 1), if any. */
   readonly extension?: {
     /** Weeks added per further day of absence. */
@@ -79,6 +94,12 @@ export interface LadderStage {
    *   from, so a decline can resume there.
    */
   readonly role?: 'penalty-notice' | 'continued-monitoring';
+  /**
+   * Whether entering the stage answers the penalty-notice threshold reached so far, as the penalty-notice stage
+   * does: a Notice to Improve, or a warning letter for term-time leave, is the response to that window, so only
+   * a later window counts again.
+   */
+  readonly answersPenaltyThreshold?: boolean;
   /** A stage with no way out by design (e.g. a closed case); any other stage must have a rule that leaves it. */
   readonly terminal?: boolean;
 }
@@ -89,10 +110,18 @@ export interface LadderStage {
  *
  * - `attendance-below`: attendance to date below `percent`, once there are `minimumPossibleSessions`;
  * - `absence-at-least`: absence to date at or above `percent`, once there are `minimumPossibleSessions`;
- * - `penalty-threshold-reached`: the penalty-notice threshold was reached in a window not yet considered;
+ * - `penalty-threshold-reached`: the penalty-notice threshold was reached in a window not yet considered; with
+ *   `cause: 'term-time-leave'` only when every session of that window is `G` (leave not authorised, a holiday),
+ *   with `cause: 'other'` only when not;
  * - `review-due`: the stage's review is due and its period had sessions; with `improved: true` attendance over
  *   the period is at least `percent`, with `improved: false` it is below;
  * - `declined`: the review is due and attendance over the period is below `percent`;
+ * - `support`: support (of a `tier`, or any) was `offered`; was accepted and not since declined (`engaged`);
+ *   was offered and is not accepted now (`not-engaged`: declined, or no answer yet); or the latest answer to an
+ *   offer is a refusal (`declined`);
+ * - `support-appropriate`: the latest assessment says support is (or is not) appropriate; with none, support is
+ *   presumed appropriate;
+ * - `barrier-recorded`: a barrier (of a kind, or any) is recorded;
  * - `all` / `any`: every / some condition holds.
  *
  * @category Escalation
@@ -117,6 +146,8 @@ export type LadderCondition =
   | {
       /** The penalty-notice threshold was reached in a window not yet considered. */
       readonly test: 'penalty-threshold-reached';
+      /** Only when the window was all term-time leave (`G`), or only when it was not; either when left out. */
+      readonly cause?: 'term-time-leave' | 'other';
     }
   | {
       /** The stage's review is due, and its period had sessions to judge. */
@@ -131,6 +162,26 @@ export type LadderCondition =
       readonly test: 'declined';
       /** The line. */
       readonly percent: number;
+    }
+  | {
+      /** The state of support offered to the family. */
+      readonly test: 'support';
+      /** Offered; engaged (accepted, not since declined); not engaged (declined or unanswered); declined. */
+      readonly status: 'offered' | 'engaged' | 'not-engaged' | 'declined';
+      /** Only offers of this tier; any tier when left out. */
+      readonly tier?: SupportTier;
+    }
+  | {
+      /** Whether support is appropriate, by the latest assessment (presumed appropriate without one). */
+      readonly test: 'support-appropriate';
+      /** The answer the condition asks for. */
+      readonly appropriate: boolean;
+    }
+  | {
+      /** A barrier to attendance is recorded. */
+      readonly test: 'barrier-recorded';
+      /** Only this kind of barrier; any when left out. */
+      readonly barrier?: BarrierKind;
     }
   | {
       /** Every condition holds. */
