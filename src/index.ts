@@ -129,9 +129,19 @@ export {
   supportFirstLadder,
 } from './escalation/ladder/supportFirstLadder.js';
 export type { SupportFirstOptions } from './escalation/ladder/supportFirstLadder.js';
+export { BARRIERS } from './escalation/support/barriers.js';
+export type { BarrierEntry } from './escalation/support/barriers.js';
+export { defineServiceDirectory } from './escalation/support/defineServiceDirectory.js';
+export { safeDefineServiceDirectory } from './escalation/support/safeDefineServiceDirectory.js';
+export { suggestSupport } from './escalation/support/suggestSupport.js';
+export type { SuggestSupportOptions, SupportSuggestion } from './escalation/support/suggestSupport.js';
+export type { ExplainEscalationOptions } from './escalation/explainEscalation.js';
 export type {
   BarrierKind,
   CaseSupport,
+  PartnerService,
+  SchoolPhase,
+  ServiceDirectory,
   RecordedBarrier,
   ReferralOutcome,
   ReferralRecord,

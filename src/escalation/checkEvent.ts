@@ -1,6 +1,7 @@
 import { isIsoDateText } from '../calendar/isIsoDate.js';
 import { describeValue } from '../sessions/checkMarks.js';
 import type { EscalationLadder } from './ladder/types.js';
+import { KEBAB_ID } from './support/kebabId.js';
 import type { EscalationEvent } from './types.js';
 
 // What makes an escalation event one the machine can apply at all: the machine is total, so an event that is
@@ -35,8 +36,6 @@ const EVENT_TYPES: readonly EscalationEvent['type'][] = [
 
 const TIERS = ['voluntary', 'formal'];
 const REFERRAL_OUTCOMES = ['accepted', 'declined', 'not-engaged', 'completed', 'no-further-action'];
-/** A barrier's kind: the vocabulary's form (kebab-case), so a school's own kinds read like DfE's. */
-const BARRIER_KIND = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function quoted(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : describeValue(value);
@@ -233,7 +232,7 @@ export function eventFieldFault(event: EscalationEvent, ladder: EscalationLadder
       return privateText(fields, 'service') ?? oneOf(fields, 'outcome', REFERRAL_OUTCOMES);
     case 'barrier-recorded': {
       const barrier = fields['barrier'];
-      if (typeof barrier !== 'string' || !BARRIER_KIND.test(barrier) || barrier.length > 100) {
+      if (typeof barrier !== 'string' || !KEBAB_ID.test(barrier) || barrier.length > 100) {
         return privateFault(fields, 'barrier', 'a kind of barrier in kebab-case (e.g. transport)');
       }
       return fields['details'] === undefined || typeof fields['details'] === 'string'

@@ -106,3 +106,6 @@ export type {
   PupilSummaryRecord,
   ToPupilSummaryCsvOptions,
 } from './export/types.js';
+export { parseServiceDirectoryCsv } from './support/parseServiceDirectoryCsv.js';
+export { safeParseServiceDirectoryCsv } from './support/safeParseServiceDirectoryCsv.js';
+export type { ParseServiceDirectoryCsvOptions } from './support/safeParseServiceDirectoryCsv.js';

@@ -29,6 +29,8 @@ const IO_PUBLIC_VALUES = [
   'toCtfXml',
   // Exports
   'toPupilSummaryCsv',
+  'parseServiceDirectoryCsv',
+  'safeParseServiceDirectoryCsv',
   'parsePupilSummaryCsv',
   'safeParsePupilSummaryCsv',
   'CENSUS_ABSENCE_REASONS',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { percentSchema } from '../../policy/schema.js';
 import { lazy } from '../../_internal/lazy.js';
+import { KEBAB_ID } from '../support/kebabId.js';
 import type { EscalationLadder, LadderCondition } from './types.js';
 
 /** The deepest nesting of `all`/`any` conditions: a ladder is read by people, and a deeper one is a mistake. */
@@ -34,7 +35,7 @@ export const escalationLadderSchema = /* @__PURE__ */ lazy(() => {
       z.strictObject({ test: z.literal('support-appropriate'), appropriate: z.boolean() }),
       z.strictObject({
         test: z.literal('barrier-recorded'),
-        barrier: z.exactOptional(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100))),
+        barrier: z.exactOptional(z.string().check(z.regex(KEBAB_ID), z.maxLength(100))),
       }),
     ] as const;
     if (depth >= MAX_CONDITION_DEPTH) return z.discriminatedUnion('test', [...leaves]);

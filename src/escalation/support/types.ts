@@ -116,3 +116,51 @@ export interface CaseSupport {
   /** Referrals made, in order. */
   readonly referrals: readonly ReferralRecord[];
 }
+
+/**
+ * A phase of education a service works with.
+ *
+ * @category Escalation
+ */
+export type SchoolPhase = 'early-years' | 'primary' | 'secondary' | 'post-16';
+
+/**
+ * A partner service in a local directory: who they are, the barriers they address, whom they see, how to refer
+ * and whom to contact (the multi-agency charters ask partners to share exactly this with schools).
+ *
+ * @category Escalation
+ */
+export interface PartnerService {
+  /** A short id, unique in the directory (kebab-case), used by `support-offered` and `referral-made` events. */
+  readonly id: string;
+  /** The service's name. */
+  readonly name: string;
+  /** The barriers it addresses. */
+  readonly barriers: readonly BarrierKind[];
+  /** The phases it works with. */
+  readonly phases: readonly SchoolPhase[];
+  /** The youngest age it sees, if it has one. */
+  readonly minimumAge?: number;
+  /** The oldest age it sees, if it has one. */
+  readonly maximumAge?: number;
+  /** How to refer: a form, a portal, a phone call (text). */
+  readonly howToRefer: string;
+  /** Whether the family's consent is needed before referring. */
+  readonly consentNeeded: boolean;
+  /** The contact point for schools. */
+  readonly contact: string;
+  /** The tier of support it offers (voluntary by default). */
+  readonly tier?: SupportTier;
+}
+
+/**
+ * A validated directory of partner services ({@link defineServiceDirectory}); JSON-safe.
+ *
+ * @category Escalation
+ */
+export interface ServiceDirectory {
+  /** The area or trust it covers, e.g. `'Example LA'`. */
+  readonly name: string;
+  /** The services, in the order given. */
+  readonly services: readonly PartnerService[];
+}
