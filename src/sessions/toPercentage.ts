@@ -20,7 +20,9 @@ export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
  */
 export interface PercentageFormat {
   /**
-   * Decimal places, 0 to 6.
+   * Decimal places, 0 to 20: DfE's published files carry rates to 13 or 14 places, and an exact comparison with
+   * them needs as many. The text is exact to the last place; `value`, a JavaScript number, holds about 15
+   * significant digits of it.
    *
    * @defaultValue `1` (DfE publishes rates to one decimal place)
    * @see {@link https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-in-schools-in-england} (DfE methodology: rates shown to 1 dp, unrounded in underlying data)
@@ -54,7 +56,7 @@ export type Percentage =
       readonly kind: 'no-possible-sessions';
     };
 
-const MAX_DECIMALS = 6;
+const MAX_DECIMALS = 20;
 
 /**
  * Turns an exact rate into a percentage for display, rounded once by one documented rule.
@@ -67,7 +69,7 @@ const MAX_DECIMALS = 6;
  * @param rate - The exact rate, e.g. from {@link toAbsenceRate}.
  * @param format - Decimal places and rounding rule.
  * @returns The percentage, or `{ kind: 'no-possible-sessions' }`.
- * @throws {@link AttendanceError} If `decimals` is not a whole number from 0 to 6.
+ * @throws {@link AttendanceError} If `decimals` is not a whole number from 0 to 20.
  * @example
  * toPercentage({ kind: 'rate', numerator: 38, denominator: 381 }) //=> { kind: 'percentage', text: '10.0', value: 10 }
  * toPercentage({ kind: 'rate', numerator: 1, denominator: 3 }, { decimals: 2 }) //=> { kind: 'percentage', text: '33.33', value: 33.33 }
