@@ -123,19 +123,15 @@ describe('decimal places', () => {
 
   test("to as many places as DfE's files carry (13 or 14), and up to 20, exactly", () => {
     // 1 of 3 and 2 of 3: the repeating digits are exact to the last place, rounded by the chosen rule there.
-    expect(toPercentage(rate(1, 3), { decimals: 14 }).text).toBe('33.33333333333333');
-    expect(toPercentage(rate(2, 3), { decimals: 13 }).text).toBe('66.6666666666667');
-    expect(toPercentage(rate(2, 3), { decimals: 20 }).text).toBe('66.66666666666666666667');
-    expect(toPercentage(rate(2, 3), { decimals: 20, rounding: 'down' }).text).toBe('66.66666666666666666666');
+    expect(textOf(1, 3, 14)).toBe('33.33333333333333');
+    expect(textOf(2, 3, 13)).toBe('66.6666666666667');
+    expect(textOf(2, 3, 20)).toBe('66.66666666666666666667');
+    expect(textOf(2, 3, 20, 'down')).toBe('66.66666666666666666666');
     // 1 of 7 = 14.285714…: 20 places from a BigInt division, never from a float.
-    expect(toPercentage(rate(1, 7), { decimals: 20 }).text).toBe('14.28571428571428571429');
+    expect(textOf(1, 7, 20)).toBe('14.28571428571428571429');
     // A tie at the 20th place: 1 of 2^23 is 0.000011920928955078125 %, 21 places ending in 5.
-    expect(toPercentage(rate(1, 8_388_608), { decimals: 20, rounding: 'half-even' }).text).toBe(
-      '0.00001192092895507812'
-    );
-    expect(toPercentage(rate(1, 8_388_608), { decimals: 20, rounding: 'half-up' }).text).toBe(
-      '0.00001192092895507813'
-    );
+    expect(textOf(1, 8_388_608, 20, 'half-even')).toBe('0.00001192092895507812');
+    expect(textOf(1, 8_388_608, 20, 'half-up')).toBe('0.00001192092895507813');
   });
 });
 
