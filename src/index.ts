@@ -255,6 +255,8 @@ export type {
 // Penalty notices
 export { assessPenaltyNotice } from './penalties/assessPenaltyNotice.js';
 export { toPaymentDueDates } from './penalties/toPaymentDueDates.js';
+export { penaltyNoticeAmountDue } from './penalties/penaltyNoticeAmountDue.js';
+export type { PenaltyNoticeAmountDue } from './penalties/penaltyNoticeAmountDue.js';
 export { PENALTY_NOTICE_REGIMES } from './penalties/penaltyNoticeRegimes.js';
 export type {
   PenaltyNoticeAssessment,

@@ -16,6 +16,7 @@ const PUBLIC_VALUES = [
   'trustLadder',
   'ladderToMermaid',
   'supportFirstLadder',
+  'penaltyNoticeAmountDue',
   'DFE_SUPPORT_FIRST_LADDER',
   'DFE_SUPPORT_FIRST_DEFAULTS',
   'BARRIERS',

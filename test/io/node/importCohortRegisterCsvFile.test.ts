@@ -15,7 +15,9 @@ afterAll(() => {
 
 const SAMPLE = 'examples/data/sample-trust-register.csv';
 
-describe('importCohortRegisterCsvFile', () => {
+// Each test reads the 4 MB sample register twice, once on two worker threads: about a second on an idle machine,
+// but a shared machine under load has taken longer than vitest's 5 s default. Not a measurement.
+describe('importCohortRegisterCsvFile', { timeout: 30_000 }, () => {
   it('reads the sample register on two threads exactly as on one, reporting progress to the last byte', async () => {
     const progress: number[] = [];
     const one = await importCohortRegisterCsv(createReadStream(SAMPLE), { mapping: 'generic' });
