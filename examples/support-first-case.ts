@@ -15,9 +15,9 @@ import {
   isoDate,
   suggestSupport,
   transition,
-} from 'school-attendance';
-import type { EscalationEvent, EscalationState } from 'school-attendance';
-import { parseServiceDirectoryCsv } from 'school-attendance/io';
+} from '../src/index.js';
+import type { EscalationEvent, EscalationState } from '../src/index.js';
+import { parseServiceDirectoryCsv } from '../src/io/index.js';
 
 const directory = parseServiceDirectoryCsv(
   readFileSync(new URL('support/partner-services.csv', import.meta.url), 'utf8'),

@@ -352,20 +352,21 @@ function dueActionDoneBy(
 }
 
 /**
- * Records a support event that completes no action: the new support record and a history entry. The reason
- * names no barrier, service or support (special-category data), only what kind of thing happened.
+ * Records an event that moves no stage and completes no action (support recorded, a notice paid or withdrawn):
+ * the changed fields and a history entry. For support, the reason names no barrier, service or support
+ * (special-category data), only what kind of thing happened.
  */
-function recordSupport(
+function recordEvent(
   state: EscalationState,
   event: EscalationEvent,
-  support: CaseSupport,
+  patch: Partial<EscalationState>,
   reason: string
 ): TransitionResult {
   return {
     ok: true,
     state: {
       ...state,
-      support,
+      ...patch,
       latestEventOn: event.on,
       history: [
         ...state.history,
@@ -413,7 +414,7 @@ function applyEvent(
       if (kind !== null) return completeAction(state, kind, event.on, event.type, ladder, { support });
       // A referral to a partner service may be made at any stage; without a service, it is the ladder's own.
       if (service !== null)
-        return recordSupport(state, event, support, 'a referral to a partner service was made');
+        return recordEvent(state, event, { support }, 'a referral to a partner service was made');
       const ownKind = actionDoneBy(state, ladder, event.type);
       return ownKind === null
         ? noSuchAction(state, ladder, event.type)
@@ -428,7 +429,7 @@ function applyEvent(
             'No referral to that service is recorded for this pupil.',
             'service'
           )
-        : recordSupport(state, event, support, `the outcome of a referral was recorded: ${event.outcome}`);
+        : recordEvent(state, event, { support }, `the outcome of a referral was recorded: ${event.outcome}`);
     }
     case 'barrier-recorded': {
       const record = supportOf(state);
@@ -439,7 +440,7 @@ function applyEvent(
       const support: CaseSupport = { ...record, barriers: [...record.barriers, barrier] };
       const kind = dueActionDoneBy(state, ladder, event.type);
       return kind === null
-        ? recordSupport(state, event, support, 'a barrier to attendance was recorded')
+        ? recordEvent(state, event, { support }, 'a barrier to attendance was recorded')
         : completeAction(
             state,
             kind,
@@ -455,10 +456,10 @@ function applyEvent(
         ...supportOf(state),
         assessment: { on: event.on, appropriate: event.appropriate },
       };
-      return recordSupport(
+      return recordEvent(
         state,
         event,
-        support,
+        { support },
         event.appropriate ? 'support was assessed as appropriate' : 'support was assessed as not appropriate'
       );
     }
@@ -466,7 +467,7 @@ function applyEvent(
       const support = withOffer(supportOf(state), event.support, event.tier, event.on);
       const kind = dueActionDoneBy(state, ladder, event.type);
       return kind === null
-        ? recordSupport(state, event, support, `${event.tier} support was offered`)
+        ? recordEvent(state, event, { support }, `${event.tier} support was offered`)
         : completeAction(
             state,
             kind,
@@ -483,7 +484,7 @@ function applyEvent(
       const support = withAnswer(supportOf(state), event.support, response, event.on);
       return support === null
         ? refuse(state, 'unknown-support', 'No offer of that support is recorded for this pupil.', 'support')
-        : recordSupport(state, event, support, `support offered was ${response}`);
+        : recordEvent(state, event, { support }, `support offered was ${response}`);
     }
     case 'plan-agreed': {
       const kind = actionDoneBy(state, ladder, event.type);
@@ -572,27 +573,12 @@ function applyEvent(
         );
       const status = event.type === 'penalty-notice-paid' ? ('paid' as const) : ('withdrawn' as const);
       const updated = { ...notice, status, ...(status === 'paid' ? { paidOn: event.on } : {}) };
-      return {
-        ok: true,
-        state: {
-          ...state,
-          latestEventOn: event.on,
-          notices: state.notices.map((candidate) => (candidate.id === notice.id ? updated : candidate)),
-          history: [
-            ...state.history,
-            {
-              on: event.on,
-              event: event.type,
-              from: state.stage,
-              to: state.stage,
-              jump: null,
-              reason: `penalty notice ${notice.id} ${status}`,
-              actions: [],
-            },
-          ],
-        },
-        actions: [],
-      };
+      return recordEvent(
+        state,
+        event,
+        { notices: state.notices.map((candidate) => (candidate.id === notice.id ? updated : candidate)) },
+        `penalty notice ${notice.id} ${status}`
+      );
     }
     case 'override':
       return enterStage(
