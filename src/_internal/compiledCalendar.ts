@@ -40,13 +40,24 @@ function sessionBit(session: Session): number {
   return session === 'AM' ? AM_OPEN : PM_OPEN;
 }
 
+/** The term of a half-term by the month it starts in, for years not divided into six: see `HalfTerm.term`. */
+function termByMonth(start: string): 'autumn' | 'spring' | 'summer' {
+  const month = Number(start.slice(5, 7));
+  return month >= 8 ? 'autumn' : month <= 3 ? 'spring' : 'summer';
+}
+
 function compile(calendar: SchoolCalendar): CompiledCalendar {
   const halfTerms: CompiledHalfTerm[] = calendar.years.flatMap((year) =>
     year.halfTerms.map((halfTerm, index) => ({
       year: year.name,
       name: halfTerm.name,
       index,
-      term: TERMS[Math.min(index, TERMS.length - 1)] ?? 'summer',
+      // Six half-terms pair in order; any other number goes by the month each one starts in.
+      term:
+        halfTerm.term ??
+        (year.partial !== true && year.halfTerms.length === TERMS.length
+          ? (TERMS[index] ?? 'summer')
+          : termByMonth(halfTerm.start)),
       start: halfTerm.start,
       end: halfTerm.end,
     }))

@@ -8,7 +8,8 @@ import type { SchoolCalendar } from './types.js';
  * closures).
  *
  * @remarks
- * Checks that every date is a real day, that each school year has six half-terms, that half-terms run in date
+ * Checks that every date is a real day, that each school year has its half-terms (six, or the calendar's `halfTermsPerYear`; fewer in a year marked
+ * `partial`), that half-terms run in date
  * order without overlapping (within a year and across years), and that each closure is a weekday inside a
  * half-term, listed once, closing sessions the day has. Every problem is reported with its path.
  *

@@ -4,7 +4,10 @@ import { lazy } from '../_internal/lazy.js';
 import { describeValue } from '../sessions/checkMarks.js';
 import type { IsoDate, SchoolCalendar } from './types.js';
 
+/** Half-terms in a school year unless the calendar says otherwise. */
 const HALF_TERMS_IN_A_YEAR = 6;
+/** The most half-terms a year may be divided into. */
+const MOST_HALF_TERMS = 12;
 
 /**
  * A school calendar: shape first, then order, overlaps and closures checked against the half-terms. Built on
@@ -16,14 +19,16 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
     z.iso.date(),
     z.transform((value: string) => value as IsoDate)
   );
-  const halfTerm = z.strictObject({ name: z.string().check(z.minLength(1)), start: isoDate, end: isoDate });
+  const halfTerm = z.strictObject({
+    name: z.string().check(z.minLength(1)),
+    start: isoDate,
+    end: isoDate,
+    term: z.exactOptional(z.enum(['autumn', 'spring', 'summer'])),
+  });
   const schoolYear = z.strictObject({
     name: z.string().check(z.minLength(1)),
-    halfTerms: z.array(halfTerm).check(
-      z.length(HALF_TERMS_IN_A_YEAR, {
-        message: `A school year has ${HALF_TERMS_IN_A_YEAR} half-terms.`,
-      })
-    ),
+    halfTerms: z.array(halfTerm).check(z.minLength(1), z.maxLength(MOST_HALF_TERMS)),
+    partial: z.exactOptional(z.boolean()),
   });
   const closure = z.strictObject({
     date: isoDate,
@@ -35,11 +40,31 @@ export const schoolCalendarSchema = /* @__PURE__ */ lazy(() => {
     .strictObject({
       name: z.string().check(z.minLength(1)),
       sessionsPerDay: z._default(z.union([z.literal(1), z.literal(2)]), 2),
+      halfTermsPerYear: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MOST_HALF_TERMS))),
       years: z.array(schoolYear).check(z.minLength(1)),
       closures: z._default(z.array(closure), []),
     })
     .check(
       z.superRefine((calendar, context) => {
+        const perYear = calendar.halfTermsPerYear ?? HALF_TERMS_IN_A_YEAR;
+        calendar.years.forEach((year, yearIndex) => {
+          const count = year.halfTerms.length;
+          if (year.partial === true ? count > perYear : count !== perYear) {
+            context.addIssue({
+              code: 'custom',
+              path: ['years', yearIndex, 'halfTerms'],
+              message:
+                year.partial === true
+                  ? `School year "${describeValue(year.name)}" has ${count} half-terms, more than the ${perYear} of a full year.`
+                  : `School year "${describeValue(year.name)}" has ${count} half-terms; a year has ${perYear} half-terms${perYear === HALF_TERMS_IN_A_YEAR ? '' : ' (halfTermsPerYear)'}. Set halfTermsPerYear for a year divided otherwise, or mark a year the calendar holds only part of "partial": true.`,
+              params: {
+                code: 'invalid_value',
+                expected: year.partial === true ? `at most ${perYear} half-terms` : `${perYear} half-terms`,
+              },
+              input: year.halfTerms,
+            });
+          }
+        });
         const halfTerms = calendar.years.flatMap((year, yearIndex) =>
           year.halfTerms.map((halfTerm, halfTermIndex) => ({
             ...halfTerm,

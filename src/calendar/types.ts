@@ -47,18 +47,26 @@ export interface HalfTerm {
   readonly start: IsoDate;
   /** The last day of the half-term. */
   readonly end: IsoDate;
+  /**
+   * The term it belongs to. Left out, a year of six half-terms pairs them in order (autumn 1 and 2, spring 1 and
+   * 2, summer 1 and 2); in a year of another number, a half-term starting in August to December is autumn,
+   * January to March spring, and April to July summer.
+   */
+  readonly term?: 'autumn' | 'spring' | 'summer';
 }
 
 /**
- * One school year: its six half-terms in order (autumn 1 and 2, spring 1 and 2, summer 1 and 2).
+ * One school year: its half-terms in order, six by default (autumn 1 and 2, spring 1 and 2, summer 1 and 2).
  *
  * @category Calendar
  */
 export interface SchoolYear {
   /** A name for people, e.g. `'2024/25'`. */
   readonly name: string;
-  /** The six half-terms, in date order. */
+  /** The half-terms, in date order: the calendar's `halfTermsPerYear` (six by default), or fewer in a partial year. */
   readonly halfTerms: readonly HalfTerm[];
+  /** A year the calendar holds only part of (it starts or ends part-way): fewer half-terms are allowed. */
+  readonly partial?: boolean;
 }
 
 /**
@@ -105,6 +113,12 @@ export interface SchoolCalendar {
    * @see {@link https://www.legislation.gov.uk/uksi/2024/208/regulation/10/made} (SI 2024/208 reg 10: a morning and an afternoon session)
    */
   readonly sessionsPerDay: 1 | 2;
+  /**
+   * Half-terms in a full school year: six in most schools; five or seven where the year is divided otherwise.
+   *
+   * @defaultValue `6`
+   */
+  readonly halfTermsPerYear?: number;
   /** The school years, in date order. */
   readonly years: readonly SchoolYear[];
   /** Planned closures inside half-terms (INSET days, bank holidays, partial closures). */

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { AttendanceError, defineSchoolCalendar, safeDefineSchoolCalendar } from '../../src/index.js';
+import {
+  AttendanceError,
+  defineSchoolCalendar,
+  findHalfTerm,
+  isoDate,
+  safeDefineSchoolCalendar,
+} from '../../src/index.js';
 import type { AttendanceIssue } from '../../src/index.js';
 import { attendanceErrorOf } from '../_support/attendanceErrorOf.js';
 import exampleCalendar from '../../examples/calendars/example-la-2024-2026.json' with { type: 'json' };
@@ -113,6 +119,42 @@ describe('defineSchoolCalendar: each problem, located', () => {
     const issue = onlyIssueOf(input);
     expect(issue).toMatchObject({ code: 'invalid_value', path: ['years', 0, 'halfTerms'] });
     expect(issue.expected).toContain('6');
+  });
+
+  test('a year divided otherwise: five or seven half-terms, with halfTermsPerYear; its terms by month', () => {
+    const five = oneYear();
+    five.years[0]!.halfTerms.splice(3, 1); // Spring 2
+    expect(() => defineSchoolCalendar(five)).toThrow(AttendanceError);
+    const calendar = defineSchoolCalendar({ ...five, halfTermsPerYear: 5 });
+    expect(calendar.years[0]!.halfTerms).toHaveLength(5);
+    // A year not in six goes by the month each half-term starts in: September and November autumn, January
+    // spring, April and June summer.
+    expect(findHalfTerm(calendar, isoDate('2025-01-15'))?.term).toBe('spring');
+    expect(findHalfTerm(calendar, isoDate('2025-04-29'))?.term).toBe('summer');
+    const seven = oneYear();
+    seven.years[0]!.halfTerms.push({ name: 'Summer 3', start: '2025-07-28', end: '2025-08-01' });
+    expect(defineSchoolCalendar({ ...seven, halfTermsPerYear: 7 }).years[0]!.halfTerms).toHaveLength(7);
+    expect(onlyIssueOf({ ...seven, halfTermsPerYear: 8 }).message).toContain('(halfTermsPerYear)');
+  });
+
+  test('a partial year may have fewer half-terms, never more; a term given is kept', () => {
+    const partial = oneYear();
+    partial.years[0]!.halfTerms.splice(0, 2); // the calendar starts in January
+    expect(onlyIssueOf(partial).path).toEqual(['years', 0, 'halfTerms']);
+    const calendar = defineSchoolCalendar({
+      ...partial,
+      years: [{ ...partial.years[0]!, partial: true }],
+    });
+    // Four half-terms from January: spring and summer by month, not autumn by position.
+    expect(findHalfTerm(calendar, isoDate('2025-01-15'))?.term).toBe('spring');
+    const named = oneYear();
+    named.years[0]!.halfTerms[2]!['term'] = 'autumn';
+    expect(findHalfTerm(defineSchoolCalendar(named), isoDate('2025-01-15'))?.term).toBe('autumn');
+    const tooMany = oneYear();
+    tooMany.years[0]!.halfTerms.push({ name: 'Summer 3', start: '2025-07-28', end: '2025-08-01' });
+    expect(onlyIssueOf({ ...tooMany, years: [{ ...tooMany.years[0]!, partial: true }] }).expected).toBe(
+      'at most 6 half-terms'
+    );
   });
 
   test('a calendar without any school year', () => {
