@@ -385,6 +385,31 @@ function recordEvent(
   };
 }
 
+/**
+ * Records a barrier or an offer of support: as the action of the current stage that it does (exploring barriers,
+ * offering support), when one is due, or else on its own.
+ */
+function recordSupportEvent(
+  state: EscalationState,
+  event: Extract<EscalationEvent, { type: 'barrier-recorded' | 'support-offered' }>,
+  ladder: EscalationLadder,
+  support: CaseSupport,
+  what: string
+): TransitionResult {
+  const kind = dueActionDoneBy(state, ladder, event.type);
+  return kind === null
+    ? recordEvent(state, event, { support }, what)
+    : completeAction(
+        state,
+        kind,
+        event.on,
+        event.type,
+        ladder,
+        { support },
+        `${actionName(ladder, kind)} done: ${what}`
+      );
+}
+
 function noSuchAction(state: EscalationState, ladder: EscalationLadder, type: string): TransitionResult {
   return refuse(state, 'not-due', `The ${ladder.name} ladder has no action recorded by a ${type} event.`);
 }
@@ -438,18 +463,7 @@ function applyEvent(
           ? { on: event.on, barrier: event.barrier }
           : { on: event.on, barrier: event.barrier, details: event.details };
       const support: CaseSupport = { ...record, barriers: [...record.barriers, barrier] };
-      const kind = dueActionDoneBy(state, ladder, event.type);
-      return kind === null
-        ? recordEvent(state, event, { support }, 'a barrier to attendance was recorded')
-        : completeAction(
-            state,
-            kind,
-            event.on,
-            event.type,
-            ladder,
-            { support },
-            `${actionName(ladder, kind)} done: a barrier to attendance was recorded`
-          );
+      return recordSupportEvent(state, event, ladder, support, 'a barrier to attendance was recorded');
     }
     case 'support-assessed': {
       const support: CaseSupport = {
@@ -465,18 +479,7 @@ function applyEvent(
     }
     case 'support-offered': {
       const support = withOffer(supportOf(state), event.support, event.tier, event.on);
-      const kind = dueActionDoneBy(state, ladder, event.type);
-      return kind === null
-        ? recordEvent(state, event, { support }, `${event.tier} support was offered`)
-        : completeAction(
-            state,
-            kind,
-            event.on,
-            event.type,
-            ladder,
-            { support },
-            `${actionName(ladder, kind)} done: ${event.tier} support was offered`
-          );
+      return recordSupportEvent(state, event, ladder, support, `${event.tier} support was offered`);
     }
     case 'support-accepted':
     case 'support-declined': {
