@@ -79,21 +79,26 @@ export function penaltyNoticeAmountDue(
     });
   }
   throwIfErrors(issues);
-  const dueDates = [...toPaymentDueDates(paymentOptions, receivedOn)].sort((left, right) =>
-    left.lastDayToPay < right.lastDayToPay
-      ? -1
-      : left.lastDayToPay > right.lastDayToPay
-        ? 1
-        : left.amountPence - right.amountPence
-  );
-  const open = dueDates.filter((due) => paidOn <= due.lastDayToPay);
-  if (open.length > 0) {
-    const cheapest = open.reduce((best, due) => (due.amountPence < best.amountPence ? due : best));
-    return { kind: 'payable', amountPence: cheapest.amountPence, lastDayToPay: cheapest.lastDayToPay };
+  const dueDates = toPaymentDueDates(paymentOptions, receivedOn);
+  // The lowest amount still open on that day; of two options with that amount, the one open longer.
+  let payable: (typeof dueDates)[number] | undefined;
+  let lastDayToPay = dueDates[0]!.lastDayToPay;
+  for (const due of dueDates) {
+    if (due.lastDayToPay > lastDayToPay) lastDayToPay = due.lastDayToPay;
+    if (paidOn > due.lastDayToPay) continue;
+    if (
+      payable === undefined ||
+      due.amountPence < payable.amountPence ||
+      (due.amountPence === payable.amountPence && due.lastDayToPay > payable.lastDayToPay)
+    )
+      payable = due;
+  }
+  if (payable !== undefined) {
+    return { kind: 'payable', amountPence: payable.amountPence, lastDayToPay: payable.lastDayToPay };
   }
   return {
     kind: 'period-ended',
-    lastDayToPay: dueDates.at(-1)!.lastDayToPay,
+    lastDayToPay,
     outcome:
       'unpaid: the local authority may prosecute the parent for the offence (section 444, Education Act 1996) or withdraw the notice',
   };

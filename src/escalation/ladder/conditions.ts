@@ -57,7 +57,11 @@ export function periodSince(
   };
 }
 
-/** The letter of a holiday not authorised by the school: term-time leave, in both code sets. */
+/**
+ * `G`, a holiday taken without leave (or beyond the leave granted): term-time leave, unauthorised, in both code
+ * sets. A threshold window of `G` alone takes the leave route, for which an LA's code of conduct uses a warning
+ * letter, not a Notice to Improve (REFERENCE §1 code table; §7.3, Notice to Improve).
+ */
 const TERM_TIME_LEAVE = 'G';
 
 /** Whether the threshold window was all term-time leave: the sessions behind it are known and every one is G. */
