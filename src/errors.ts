@@ -29,6 +29,7 @@ export type AttendanceIssueCode =
   | 'inferred_format'
   | 'file_not_found'
   | 'file_unreadable'
+  | 'file_unwritable'
   | 'too_long'
   | 'too_deep';
 

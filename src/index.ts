@@ -70,6 +70,12 @@ export { aggregateCohortBy } from './cohort/aggregateCohortBy.js';
 export { excludeDates } from './cohort/excludeDates.js';
 export { isInDfeStatisticalCohort } from './cohort/isInDfeStatisticalCohort.js';
 export { sumSessionCounts } from './cohort/sumSessionCounts.js';
+export { countsFromCodeTotals, safeCountsFromCodeTotals } from './cohort/countsFromCodeTotals.js';
+export type {
+  CodeTotals,
+  CodeTotalsCounts,
+  CountsFromCodeTotalsOptions,
+} from './cohort/countsFromCodeTotals.js';
 export type {
   AggregateCohortOptions,
   AnalyseCohortRegisterOptions,

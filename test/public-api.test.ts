@@ -121,6 +121,8 @@ const PUBLIC_VALUES = [
   'excludeDates',
   'isInDfeStatisticalCohort',
   'sumSessionCounts',
+  'countsFromCodeTotals',
+  'safeCountsFromCodeTotals',
 ];
 
 test('the root entry exports exactly the reviewed public values', () => {

@@ -68,8 +68,10 @@ export const SIZE_CASES: readonly SizeCase[] = [
     // 4 KB), then 52 KB before ladders became data (the ladder schema, its structural checks and the trust
     // ladder as a table, about 3.6 KB), then 56 KB before DfE's support-first ladder (its stages, actions and
     // options schema, the support record and its events, the support conditions and ladderToMermaid, about
-    // 4.8 KB); each raise is in the changelog with its reason.
-    budget: 62 * KB,
+    // 4.8 KB), then 62 KB before cohort figures from code totals (countsFromCodeTotals) and continuing a saved
+    // escalation state (runEscalation's reviewedThrough), about 1 KB; each raise is in the changelog with its
+    // reason.
+    budget: 64 * KB,
   },
 ];
 

@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { CliIo } from './types.js';
 
@@ -14,6 +15,17 @@ export function createNodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readFile: (path) => readFile(path, 'utf8'),
+    async writeFile(path, text) {
+      // A temporary file in the same directory, so the rename stays on one file system and is atomic.
+      const temporary = `${path}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
     now: () => performance.now(),
     async openFile(path) {
       const handle = await open(path, 'r');

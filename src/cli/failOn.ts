@@ -10,6 +10,7 @@ export const FAIL_ON_BY_COMMAND: Readonly<Record<CommandName, readonly FailKind[
   lateness: ['lateness', 'persistent-lateness', 'issues'],
   escalation: ['stage', 'issues'],
   check: ['issues'],
+  record: [],
 };
 
 // A ladder has up to 100 stages (the trust's 0–5, DfE's support-first 0–9, or a ladder of its own).

@@ -162,8 +162,10 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       'week: 0 universal monitoring, 1 letter and monitoring, 2 attendance panel and plan, 3 education welfare',
       'referral, 4 penalty notice, 5 continued monitoring. Lists each pupil, most serious first (stages 4, 3, 2,',
       '1, then 5, then 0), with the date the stage began, year-to-date attendance and the actions due. The',
-      "policy's penalty-notice rule feeds the reviews. No letters or meetings are recorded from the command",
-      'line, so actions stay listed as due.',
+      "policy's penalty-notice rule feeds the reviews. Actions stay listed as due until the case log given with",
+      "--events records them done (add to it with the record command). With --state, each pupil's state is",
+      'kept in a file between runs, so a weekly job continues from last week; --due-since lists only what',
+      'became due on or after a date.',
     ],
     options: [
       CALENDAR_REQUIRED,
@@ -174,6 +176,18 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       ],
       POLICY_OPTION,
       ['--explain', "Add each listed pupil's history in plain English"],
+      [
+        '--events FILE',
+        'The case log (CSV with pupil_id, date, event, details, or a .json list): letters sent, meetings held, plans, barriers, support, referrals, notices and overrides; an event after --as-of or a malformed row is an error, an event for a pupil not in the register a warning',
+      ],
+      [
+        '--state FILE',
+        "Each pupil's escalation state: read when the file exists (the run continues from it), written after the run (atomically). Made by the same ladder, school year and case log, or an error says why not",
+      ],
+      [
+        '--due-since DATE',
+        'List only actions due on or after this date (YYYY-MM-DD), and the pupils with one',
+      ],
       ...REGISTER_OPTIONS,
       ...OUTPUT_OPTIONS,
     ],
@@ -182,6 +196,35 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
     examples: [
       `${PROGRAM} escalation register.csv --calendar calendar.json --as-of 2025-01-31 --limit 10`,
       `${PROGRAM} escalation register.csv --calendar calendar.json --pupil P0042 --explain`,
+      `${PROGRAM} escalation register.csv --calendar calendar.json --events case-log.csv --state state.json --due-since 2025-01-27`,
+    ],
+  },
+  record: {
+    summary: 'Add an event (a letter sent, a meeting held, a referral…) to a case log',
+    usage: `${PROGRAM} record <case-log-file> --pupil ID --date DATE --event TYPE [--detail NAME=VALUE]...`,
+    description: [
+      'Checks the event as the escalation stages take it and adds it to the end of the case log (CSV, or a',
+      '.json list; a new file is started with its header). What the log already holds is kept as it is, and the',
+      'file is replaced atomically. Events: letter-sent (letter=KIND), meeting-held, plan-agreed (reviewOn=DATE),',
+      'referral-made (service=ID), referral-outcome (service, outcome), barrier-recorded (barrier, details),',
+      'support-assessed (appropriate=yes|no), support-offered (support, tier=voluntary|formal), support-accepted',
+      'and support-declined (support), penalty-notice-issued (noticeId, parentId), penalty-notice-paid and',
+      'penalty-notice-withdrawn (noticeId), action-done (action=KIND), override (toStage, reason, by).',
+    ],
+    options: [
+      ['--pupil ID', 'The pupil the event is for'],
+      ['--date DATE', 'The date it happened (YYYY-MM-DD)'],
+      ['--event TYPE', 'What happened, e.g. letter-sent'],
+      ['--detail NAME=VALUE', 'One of its details, e.g. letter=letter-1 (repeat for each)'],
+      [
+        '--escalation-policy NAME|FILE',
+        'The ladder whose letters, actions and stages the event names (default hcat-trust)',
+      ],
+    ],
+    failOn: '',
+    examples: [
+      `${PROGRAM} record case-log.csv --pupil P0042 --date 2025-01-24 --event letter-sent --detail letter=letter-1`,
+      `${PROGRAM} record case-log.csv --pupil P0042 --date 2025-01-28 --event override --detail toStage=2 --detail "reason=Agreed at panel" --detail by=AB`,
     ],
   },
   check: {
@@ -275,7 +318,9 @@ export function helpText(command?: CommandName): string {
       'running it as a formula (--no-formula-escape turns this off).',
       '',
       '--fail-on conditions:',
-      ...COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].failOn}`),
+      ...COMMAND_NAMES.filter((name) => COMMANDS[name].failOn !== '').map(
+        (name) => `  ${name.padEnd(width)}  ${COMMANDS[name].failOn}`
+      ),
       '',
       ...EXIT_CODES,
       '',
@@ -291,10 +336,8 @@ export function helpText(command?: CommandName): string {
     '',
     'Options:',
     ...optionLines(help.options),
-    ...REGISTER_NOTE,
-    '',
-    `--fail-on conditions: ${help.failOn}.`,
-    '',
+    // `record` reads no register and has no findings.
+    ...(command === 'record' ? [''] : [...REGISTER_NOTE, '', `--fail-on conditions: ${help.failOn}.`, '']),
     ...EXIT_CODES,
     '',
     help.examples.length === 1 ? 'Example:' : 'Examples:',

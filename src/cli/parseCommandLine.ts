@@ -34,6 +34,12 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
   explain: { type: 'boolean' },
+  events: { type: 'string' },
+  state: { type: 'string' },
+  'due-since': { type: 'string' },
+  date: { type: 'string' },
+  event: { type: 'string' },
+  detail: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -71,8 +77,19 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
   persistent: COMMON,
   penalty: COMMON,
   lateness: [...COMMON, 'lateness-policy'],
-  escalation: [...COMMON, 'escalation-policy', 'explain'],
+  escalation: [...COMMON, 'escalation-policy', 'explain', 'events', 'state', 'due-since'],
   check: COMMON.filter((name) => name !== 'as-of' && name !== 'pupil'),
+  record: [
+    'pupil',
+    'date',
+    'event',
+    'detail',
+    'escalation-policy',
+    'max-line-bytes',
+    'max-depth',
+    'quiet',
+    'help',
+  ],
 };
 
 const FORMATS: readonly RegisterFormat[] = ['csv', 'json', 'ctf'];
@@ -232,6 +249,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   for (const name of Object.keys(values) as OptionName[]) {
     if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}.`, command);
   }
+  if (command === 'record') return { kind: 'run', command, options: recordOptions(values, files) };
   if (files.length === 0) throw new UsageError(`Give the register file to read.`, command);
   if (files.length > 1 && command !== 'check') {
     throw new UsageError(
@@ -257,6 +275,16 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       `--mapping must be one of ${MAPPING_PRESETS.join(', ')}, or a .json file of column names; received ${excerpt(mapping)}.`,
       command
     );
+  }
+  const dueSince = values['due-since'];
+  if (dueSince !== undefined && !isIsoDate(dueSince)) {
+    throw new UsageError(
+      `--due-since must be a date as YYYY-MM-DD naming a real day; received ${excerpt(dueSince)}.`,
+      command
+    );
+  }
+  if (values.state !== undefined && values.state === values.events) {
+    throw new UsageError('--state and --events must be different files.', command);
   }
   const format = checkedFormat(values.format, command);
   const limit = checkedLimit(values.limit, command);
@@ -299,6 +327,51 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     quiet: values.quiet === true,
     progress: values['no-progress'] !== true,
     explain: values.explain === true,
+    ...(values.events === undefined ? {} : { events: values.events }),
+    ...(values.state === undefined ? {} : { state: values.state }),
+    ...(dueSince === undefined ? {} : { dueSince }),
   };
   return { kind: 'run', command, options };
+}
+
+type ParsedValues = ReturnType<typeof parse>['values'];
+
+/** The options of `record`: one case log file, one pupil, the event's type and date, and its details. */
+function recordOptions(values: ParsedValues, files: readonly string[]): CliOptions {
+  const command = 'record';
+  if (files.length !== 1) {
+    throw new UsageError(
+      files.length === 0
+        ? 'Give the case log file to add the event to (.csv, or .json).'
+        : `record adds to one case log file; received ${files.length}: ${files.join(', ')}.`,
+      command
+    );
+  }
+  const pupils = values.pupil ?? [];
+  if (pupils.length !== 1)
+    throw new UsageError('Give the pupil the event is for, once: --pupil ID.', command);
+  const { date, event } = values;
+  if (date === undefined || !isIsoDate(date)) {
+    throw new UsageError(
+      `--date must be the date the event happened, as YYYY-MM-DD naming a real day; received ${date === undefined ? 'nothing' : excerpt(date)}.`,
+      command
+    );
+  }
+  if (event === undefined) {
+    throw new UsageError('Give the event to record: --event TYPE (e.g. letter-sent).', command);
+  }
+  return {
+    files,
+    ...(values['escalation-policy'] === undefined ? {} : { escalationPolicy: values['escalation-policy'] }),
+    maxLineBytes: checkedMaxLineBytes(values['max-line-bytes'], command),
+    maxDepth: checkedMaxDepth(values['max-depth'], command),
+    output: 'table',
+    formulaEscape: true,
+    failOn: [],
+    pupils,
+    quiet: values.quiet === true,
+    progress: false,
+    explain: false,
+    record: { event, date, details: values.detail ?? [] },
+  };
 }

@@ -6,6 +6,11 @@ import type { AttendanceIssue } from '../errors.js';
 import { checkCommand } from './commands/check.js';
 import type { AnalysisContext, PupilRegisters } from './commands/context.js';
 import { escalationCommand } from './commands/escalation.js';
+import type { Casework } from './commands/escalation.js';
+import { recordCommand } from './commands/record.js';
+import { loadCaseLog } from './load/loadCaseLog.js';
+import { readStateFile, stateFileText } from './load/escalationStateFile.js';
+import { unwritableFileIssue } from './load/fileIssue.js';
 import { latenessCommand } from './commands/lateness.js';
 import { penaltyCommand } from './commands/penalty.js';
 import { persistentCommand } from './commands/persistent.js';
@@ -203,9 +208,40 @@ function requireCalendar(calendar: SchoolCalendar | undefined, command: CommandN
   return calendar;
 }
 
+/** Writes a file atomically, reporting a failure as a problem with that file. */
+async function writeFileOrFail(io: CliIo, path: string, text: string, what: string): Promise<void> {
+  try {
+    await io.writeFile(path, text);
+  } catch (error) {
+    throw new AttendanceError([unwritableFileIssue(path, what, error)]);
+  }
+}
+
+/** `record`: adds one checked event to the end of a case log, which is replaced atomically. */
+async function runRecord(io: CliIo, options: CliOptions): Promise<ExitCode> {
+  const [source] = options.files as [string];
+  const escalationPolicy = await loadPolicySetting(
+    io,
+    options.escalationPolicy ?? 'hcat-trust',
+    ESCALATION_POLICY_KIND,
+    options
+  );
+  const ladder = ladderOf(escalationPolicy.value);
+  const log = await loadCaseLog(io, source, ladder, options, 'empty');
+  const [pupilId] = options.pupils as [string];
+  const { text, event } = recordCommand(log, pupilId, options.record!, ladder);
+  await writeFileOrFail(io, source, text, 'case log');
+  if (!options.quiet) {
+    io.stderr.write(
+      `${PROGRAM}: recorded ${event.type} of ${event.on} for pupil ${printable(pupilId)} in ${source} (${log.entries.length + 1} ${log.entries.length === 0 ? 'event' : 'events'}).\n`
+    );
+  }
+  return 0;
+}
+
 async function runAnalysis(
   io: CliIo,
-  command: Exclude<CommandName, 'check'>,
+  command: Exclude<CommandName, 'check' | 'record'>,
   options: CliOptions
 ): Promise<ExitCode> {
   const [source] = options.files as [string];
@@ -254,7 +290,7 @@ async function runAnalysis(
     latenessPolicy,
     escalationPolicy,
   };
-  const report = ((): CommandReport => {
+  const report = await (async (): Promise<CommandReport> => {
     switch (command) {
       case 'summary':
         return summaryCommand(context);
@@ -275,7 +311,26 @@ async function runAnalysis(
             );
           }
         }
-        return escalationCommand(context, requireCalendar(calendar, command));
+        const ladder = ladderOf(context.escalationPolicy.value);
+        const stateWarnings: AttendanceIssue[] = [];
+        const casework: Casework = {
+          ...(options.events === undefined
+            ? {}
+            : { log: await loadCaseLog(io, options.events, ladder, options, 'error') }),
+          ...(await (async () => {
+            if (options.state === undefined) return {};
+            const saved = await readStateFile(io, options.state, stateWarnings);
+            return saved === undefined ? {} : { saved };
+          })()),
+        };
+        const outcome = escalationCommand(context, requireCalendar(calendar, command), casework);
+        if (options.state !== undefined) {
+          await writeFileOrFail(io, options.state, stateFileText(outcome.stateFile), 'escalation state file');
+        }
+        if (!options.quiet) {
+          for (const note of outcome.notes) io.stderr.write(`${PROGRAM}: --state: ${note}\n`);
+        }
+        return { ...outcome.report, warnings: [...stateWarnings, ...outcome.report.warnings] };
       }
     }
   })();
@@ -331,6 +386,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
         return 0;
       case 'run':
         files = commandLine.options.files;
+        if (commandLine.command === 'record') return await runRecord(io, commandLine.options);
         return commandLine.command === 'check'
           ? await runCheck(io, commandLine.options)
           : await runAnalysis(io, commandLine.command, commandLine.options);

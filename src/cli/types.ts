@@ -34,6 +34,12 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** Opens a file for streaming (registers). */
   openFile(path: string): Promise<OpenedFile>;
+  /**
+   * Replaces a file's content atomically (the case log and the escalation state): the text is written to a new
+   * file beside it, which is then renamed over it, so that a reader (or a run stopped half-way) sees the old file
+   * or the new one, never part of either.
+   */
+  writeFile(path: string, text: string): Promise<void>;
   /** A monotonic clock in milliseconds, for the progress bar's time left; without one no time is shown. */
   readonly now?: () => number;
 }
@@ -42,7 +48,8 @@ export interface CliIo {
 export type ExitCode = 0 | 1 | 2 | 3;
 
 /** The subcommands. */
-export type CommandName = 'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check';
+export type CommandName =
+  'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check' | 'record';
 
 /** How data is written to stdout. */
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -103,6 +110,24 @@ export interface CliOptions {
   readonly progress: boolean;
   /** Add the plain-English history (`escalation`). */
   readonly explain: boolean;
+  /** The case log of recorded events (`escalation`; `record` writes to its file argument). */
+  readonly events?: string;
+  /** The file of each pupil's escalation state, read if it exists and written after the run (`escalation`). */
+  readonly state?: string;
+  /** List only actions due on or after this date (`escalation`). */
+  readonly dueSince?: IsoDate;
+  /** The event to record (`record`). */
+  readonly record?: RecordOptions;
+}
+
+/** What `record` adds to a case log. */
+export interface RecordOptions {
+  /** The event's type, e.g. `letter-sent`. */
+  readonly event: string;
+  /** The date it happened. */
+  readonly date: IsoDate;
+  /** Its details, as `name=value` texts in the order given. */
+  readonly details: readonly string[];
 }
 
 /** A `--fail-on` condition. */

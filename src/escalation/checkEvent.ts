@@ -1,5 +1,6 @@
 import { isIsoDateText } from '../calendar/isIsoDate.js';
 import { describeValue } from '../sessions/checkMarks.js';
+import { excerpt } from '../_internal/excerpt.js';
 import type { EscalationLadder } from './ladder/types.js';
 import { KEBAB_ID } from './support/kebabId.js';
 import type { EscalationEvent } from './types.js';
@@ -37,8 +38,9 @@ const EVENT_TYPES: readonly EscalationEvent['type'][] = [
 const TIERS = ['voluntary', 'formal'];
 const REFERRAL_OUTCOMES = ['accepted', 'declined', 'not-engaged', 'completed', 'no-further-action'];
 
+// A short quotation: an event's text may be anything a person or a program typed, and messages end up in logs.
 function quoted(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : describeValue(value);
+  return typeof value === 'string' ? excerpt(value) : describeValue(value);
 }
 
 /**

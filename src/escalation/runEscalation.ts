@@ -60,6 +60,13 @@ export interface RunEscalationOptions {
   readonly events?: readonly EscalationEvent[];
   /** Where to start; a new state at stage 0 when left out. */
   readonly initialState?: EscalationState;
+  /**
+   * Continues a saved state: the reviews on or before this date are taken as already applied to `initialState`
+   * (their counts still run from the start of `range`, so later reviews carry year-to-date figures), and only the
+   * later ones run. Give the saved state as `initialState` and only the events not yet applied to it. Continuing a
+   * run saved as of a date gives the same state as running the whole period again with every event.
+   */
+  readonly reviewedThrough?: IsoDate;
 }
 
 /**
@@ -274,6 +281,7 @@ export function runEscalation(
   let latestReach: (typeof reaches)[number] | undefined;
   // One review per school week, so the reviews so far are the school weeks to date.
   let schoolWeeks = 0;
+  const { reviewedThrough } = options;
   for (const on of reviewDates(calendar, options.reviewWeekday ?? 5, range)) {
     schoolWeeks += 1;
     while (eventIndex < events.length && events[eventIndex]!.on < on) apply(events[eventIndex++]!);
@@ -295,7 +303,8 @@ export function runEscalation(
         ? {}
         : { penaltyThresholdReachedOn: latestReach.on, penaltyThresholdSessions: latestReach.sessions }),
     };
-    apply({ type: 'review', on, figures });
+    // A review the saved state has already had is not applied again; its counts above still carry forward.
+    if (reviewedThrough === undefined || on > reviewedThrough) apply({ type: 'review', on, figures });
     while (eventIndex < events.length && events[eventIndex]!.on === on) apply(events[eventIndex++]!);
   }
   while (eventIndex < events.length) apply(events[eventIndex++]!);
@@ -324,7 +333,15 @@ function checkEscalationOptions(options: unknown, issues: AttendanceIssue[]): vo
     );
     return;
   }
-  const { pupilId, events, reviewWeekday, range } = options as Record<string, unknown>;
+  const { pupilId, events, reviewWeekday, range, reviewedThrough } = options as Record<string, unknown>;
+  if (reviewedThrough !== undefined && !isEventDate(reviewedThrough)) {
+    fault(
+      'reviewedThrough',
+      `The date reviews were saved through, ${describeValue(reviewedThrough)}, is not a real day in YYYY-MM-DD form.`,
+      'a real day as YYYY-MM-DD',
+      reviewedThrough
+    );
+  }
   if (typeof pupilId !== 'string') {
     fault(
       'pupilId',

@@ -109,3 +109,13 @@ export type {
 export { parseServiceDirectoryCsv } from './support/parseServiceDirectoryCsv.js';
 export { safeParseServiceDirectoryCsv } from './support/safeParseServiceDirectoryCsv.js';
 export type { ParseServiceDirectoryCsvOptions } from './support/safeParseServiceDirectoryCsv.js';
+export { safeParseCaseLog } from './caseLog/safeParseCaseLog.js';
+export { parseCaseLog } from './caseLog/parseCaseLog.js';
+export { appendToCaseLog } from './caseLog/appendToCaseLog.js';
+export type {
+  CaseLogEntry,
+  CaseLogFormat,
+  NewCaseLogEntry,
+  ParseCaseLogOptions,
+  RecordedEvent,
+} from './caseLog/types.js';

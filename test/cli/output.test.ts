@@ -4,7 +4,8 @@ import { createProgressBar } from '../../src/cli/output/createProgressBar.js';
 import { formatCsv } from '../../src/cli/output/formatCsv.js';
 import { formatIssue } from '../../src/cli/output/formatIssue.js';
 import { formatTable } from '../../src/cli/output/formatTable.js';
-import { jsonErrorLine } from '../../src/cli/load/jsonErrorLine.js';
+import fc from 'fast-check';
+import { jsonErrorLine, jsonSyntaxErrorOffset } from '../../src/io/_internal/jsonErrorLine.js';
 
 describe('formatCsv', () => {
   test('quotes by RFC 4180 and reads back through a CSV parser unchanged', () => {
@@ -149,10 +150,51 @@ describe('jsonErrorLine', () => {
     expect(lineOf(text)).toBe(line);
   });
 
-  test('gives no line when the quoted excerpt occurs more than once', () => {
+  test('when the quoted excerpt occurs more than once, finds the line by reading the JSON itself', () => {
     const text = '[\n  1, 2, 3, 4, 5, 6,\n  1, 2, 3, 4, 5, 6, @\n  1, 2, 3, 4, 5, 6,\n]';
     const message = 'Unexpected token \'@\', ..." 4, 5, 6, @\n  1, 2, 3"... is not valid JSON';
     expect(jsonErrorLine(text, message)).toBe(3);
-    expect(jsonErrorLine(`${text}\n 4, 5, 6, @\n  1, 2, 3`, message)).toBeUndefined();
+    expect(jsonErrorLine(`${text}\n 4, 5, 6, @\n  1, 2, 3`, message)).toBe(3);
+  });
+});
+
+describe('jsonSyntaxErrorOffset', () => {
+  test.each([
+    ['[1, 2 x]', 6],
+    ['{"a": [1]}', undefined],
+    ['{"a" 1}', 5],
+    ['["ab\ncd"]', 4],
+    ['[1,]', 3],
+    ['{}', undefined],
+    ['[] []', 3],
+    ['[-01]', 3],
+    ['"\\u12G4"', 1],
+    ['', 0],
+  ])('%j stops being JSON at %j', (text, offset) => {
+    expect(jsonSyntaxErrorOffset(text)).toBe(offset);
+  });
+
+  test('agrees with JSON.parse on which texts are JSON', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.json().map((text) => text.slice(0, Math.max(0, text.length - 1))),
+          fc.string({
+            unit: fc.constantFrom('[', ']', '{', '}', ',', ':', '"', '1', ' ', 'a', '\\', '-', '.', 'e'),
+          })
+        ),
+        (text) => {
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          expect(jsonSyntaxErrorOffset(text) === undefined).toBe(valid);
+        }
+      ),
+      { numRuns: 2000, seed: 7 }
+    );
   });
 });

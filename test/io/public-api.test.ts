@@ -42,6 +42,10 @@ const IO_PUBLIC_VALUES = [
   'toCensusAttendanceCsv',
   'parseCensusAttendanceCsv',
   'safeParseCensusAttendanceCsv',
+  // Case log
+  'parseCaseLog',
+  'safeParseCaseLog',
+  'appendToCaseLog',
 ];
 
 test('school-attendance/io exports exactly the reviewed values', () => {

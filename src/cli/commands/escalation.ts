@@ -1,7 +1,6 @@
 import type { IsoDate, SchoolCalendar, SchoolYear } from '../../calendar/types.js';
 import { explainEscalation } from '../../escalation/explainEscalation.js';
 import { runEscalation } from '../../escalation/runEscalation.js';
-import type { EscalationTimeline } from '../../escalation/runEscalation.js';
 import { ladderOf } from '../../escalation/ladder/ladderOf.js';
 import type { EscalationLadder } from '../../escalation/ladder/types.js';
 import type { EscalationAction, EscalationPolicy, EscalationState } from '../../escalation/types.js';
@@ -14,6 +13,12 @@ import { UsageError } from '../usageError.js';
 import type { AnalysisContext } from './context.js';
 import { mapPupils } from './mapPupils.js';
 import { AttendanceError } from '../../errors.js';
+import type { AttendanceIssue } from '../../errors.js';
+import type { CaseLogEntry } from '../../io/caseLog/types.js';
+import type { LoadedCaseLog } from '../load/loadCaseLog.js';
+import { caseLogByPupil } from '../load/loadCaseLog.js';
+import { eventsDigest, rulesDigest, STATE_FILE_FORMAT } from '../load/escalationStateFile.js';
+import type { EscalationStateFile, SavedPupilState } from '../load/escalationStateFile.js';
 
 // The trust's stages as the command line has always named them (its golden output depends on them).
 const TRUST_STAGE_NAMES: readonly string[] = [
@@ -75,21 +80,75 @@ function schoolYearOf(calendar: SchoolCalendar, asOf: IsoDate): { year: SchoolYe
   return found;
 }
 
+/** The case log and saved states an `escalation` run continues from (`--events`, `--state`). */
+export interface Casework {
+  /** The case log, when `--events` is given. */
+  readonly log?: LoadedCaseLog;
+  /** The states saved by an earlier run, when `--state` names a file that exists. */
+  readonly saved?: EscalationStateFile;
+}
+
+/** What an `escalation` run gives besides its report: the states to save, and notes on how they were reached. */
+export interface EscalationRun {
+  /** The report. */
+  readonly report: CommandReport;
+  /** The state file's content, for `--state`. */
+  readonly stateFile: Omit<EscalationStateFile, 'checksum'>;
+  /** Notes for stderr: which pupils were run from the start of the year instead of continued, and why. */
+  readonly notes: readonly string[];
+}
+
+interface PupilOutcome {
+  readonly state: EscalationState;
+  readonly due: EscalationAction[];
+  readonly saved: SavedPupilState;
+}
+
 /**
- * `escalation`: each pupil's stage of support (0 to 5) as of a date and the actions due, from the escalation
- * machine run over the school year to that date with a review at the end of every school week. No letters,
- * meetings or referrals are recorded from the command line, so every action made due in the current stage is
- * listed as due.
+ * Why a pupil's saved state cannot be continued to this run, or undefined when it can: continuing must give
+ * exactly what running the year again with the whole case log gives.
+ */
+function whyNotContinued(
+  saved: SavedPupilState,
+  entries: readonly CaseLogEntry[],
+  asOf: IsoDate
+): string | undefined {
+  // The reviews and events a state has had are those up to its latest event: every review up to the run's date
+  // is one of them, so none falls between that event and the date of the run that saved it.
+  const savedAsOf = saved.state.latestEventOn;
+  if (savedAsOf === null) return 'the saved state has had no review';
+  if (savedAsOf > asOf) return `the state was saved as of ${savedAsOf}, after this run's date`;
+  if (entries.length < saved.events || eventsDigest(entries.slice(0, saved.events)) !== saved.eventsDigest) {
+    return 'the case log no longer holds the events the state was saved with';
+  }
+  const earlier = entries.slice(saved.events).find((entry) => entry.event.on < savedAsOf);
+  if (earlier !== undefined)
+    return `the case log has an event dated ${earlier.event.on}, before the state was saved`;
+  return undefined;
+}
+
+/**
+ * `escalation`: each pupil's stage of support as of a date and the actions due, from the escalation machine run
+ * over the school year to that date with a review at the end of every school week. Events recorded in the case
+ * log (`--events`) are applied after the review of their day, so a letter recorded as sent is no longer listed
+ * as due; an event the machine refuses (a letter that was not due) is a warning naming its line. With saved
+ * states (`--state`), a pupil continues from the last run: only the reviews and events after it run.
  *
  * @param context - The register, policies, calendar and options.
  * @param calendar - The school calendar (required: reviews are on school weeks).
- * @returns The report.
+ * @param casework - The case log and the saved states, if any.
+ * @returns The report, the states to save and notes.
  * @throws {@link UsageError} If the register is empty and no `--as-of` is given, or the date is before the calendar.
- * @throws {@link AttendanceError} If the penalty-notice window cannot place a counted session in the calendar.
+ * @throws {@link AttendanceError} If the penalty-notice window cannot place a counted session in the calendar, or
+ * the case log has an event dated after the as-of date.
  * @example
- * escalationCommand(context, calendar).findings.stages //=> each pupil's stage
+ * escalationCommand(context, calendar, {}).report.findings.stages //=> each pupil's stage
  */
-export function escalationCommand(context: AnalysisContext, calendar: SchoolCalendar): CommandReport {
+export function escalationCommand(
+  context: AnalysisContext,
+  calendar: SchoolCalendar,
+  casework: Casework
+): EscalationRun {
   const { asOf } = context;
   if (asOf === undefined) {
     throw new UsageError(
@@ -106,28 +165,84 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     attendancePolicy: policy,
     range: { from: start, to: asOf },
   };
+  const { log } = casework;
+  const { byPupil, warnings } =
+    log === undefined
+      ? { byPupil: new Map<string, readonly CaseLogEntry[]>(), warnings: [] as AttendanceIssue[] }
+      : caseLogByPupil(log, store.pupilIds, asOf);
+  // Saved states continue only under the same rules and school year; otherwise every pupil runs afresh.
+  const rules = rulesDigest([ladderOf(context.escalationPolicy.value), policy]);
+  const savedFile = casework.saved;
+  const savedUsable = savedFile?.rulesDigest === rules && savedFile.from === start;
+  const notes: string[] = [];
+  if (savedFile !== undefined && !savedUsable) {
+    notes.push(
+      savedFile.from === start
+        ? `the saved states were made with other rules (escalation policy ${savedFile.escalationPolicy} or another attendance policy), so every pupil was run from ${start}.`
+        : `the saved states are of the school year from ${savedFile.from}, so every pupil was run from ${start}.`
+    );
+  }
+  const replayed: string[] = [];
+  const refusals: AttendanceIssue[] = [];
+
   // Each pupil's bytes are reviewed as a compact register, with no object per mark. A pupil whose register
   // the escalation cannot read (a counted session outside the calendar) is read again from objects, so that
   // the error names the mark's line as every command's errors do.
   // Only the final state and the actions due are kept of each pupil's timeline, not every weekly step.
-  const outcomeOf = (timeline: EscalationTimeline): { state: EscalationState; due: EscalationAction[] } => {
-    const actions = new Map(timeline.actions.map((action) => [action.id, action]));
+  const runPupil = (pupilId: string, register: Parameters<typeof runEscalation>[0]): PupilOutcome => {
+    const entries = byPupil.get(pupilId) ?? [];
+    const saved = savedUsable ? savedFile.pupils[pupilId] : undefined;
+    const why = saved === undefined ? undefined : whyNotContinued(saved, entries, asOf);
+    if (saved !== undefined && why !== undefined) replayed.push(`${pupilId} (${why})`);
+    const continued = saved !== undefined && why === undefined ? saved : undefined;
+    const fresh = continued === undefined ? entries : entries.slice(continued.events);
+    const timeline = runEscalation(register, calendar, {
+      pupilId,
+      ...options,
+      events: fresh.map((entry) => entry.event),
+      ...(continued === undefined
+        ? {}
+        : { initialState: continued.state, reviewedThrough: continued.state.latestEventOn! }),
+    });
+    // An event the machine refused is said at its line of the log: a person recorded something it cannot take.
+    const lineOf = new Map(fresh.map((entry) => [entry.event, entry.line]));
+    for (const step of timeline.steps) {
+      const line = lineOf.get(step.event as CaseLogEntry['event']);
+      if (step.refusal === undefined || line === undefined || log === undefined) continue;
+      refusals.push({
+        code: 'invalid_value',
+        severity: 'warning',
+        message: `The ${step.event.type} event of ${step.event.on} for pupil ${pupilId} was not applied: ${step.refusal.message}`,
+        path: log.format === 'csv' ? ['event'] : [line - 1, 'event'],
+        source: log.source,
+        line,
+        pupilId,
+        date: step.event.on,
+        field: 'event',
+        expected: "an event the pupil's stage can take",
+        received: step.refusal.code,
+      });
+    }
+    const known = new Map(
+      [...(continued?.due ?? []), ...timeline.actions].map((action) => [action.id, action])
+    );
     const due = timeline.state.dueActions
       .filter((id) => !timeline.state.completedActions.includes(id))
-      .map((id) => actions.get(id))
+      .map((id) => known.get(id))
       .filter((action) => action !== undefined);
-    return { state: timeline.state, due };
+    return {
+      state: timeline.state,
+      due,
+      saved: { state: timeline.state, due, events: entries.length, eventsDigest: eventsDigest(entries) },
+    };
   };
-  const outcomes = new Map<number, { state: EscalationState; due: EscalationAction[] }>();
+  const outcomes = new Map<number, PupilOutcome>();
   const failed: number[] = [];
   for (const pupil of context.pupilIndexes) {
     const register = store.compactOf(pupil, asOf);
     if (register === undefined) continue;
     try {
-      outcomes.set(
-        pupil,
-        outcomeOf(runEscalation(register, calendar, { pupilId: store.pupilIds[pupil]!, ...options }))
-      );
+      outcomes.set(pupil, runPupil(store.pupilIds[pupil]!, register));
     } catch (error) {
       if (!(error instanceof AttendanceError)) throw error;
       failed.push(pupil);
@@ -140,21 +255,35 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
         ...context,
         pupils: failed.map((pupil) => [store.pupilIds[pupil]!, store.marksOfIndex(pupil, asOf)] as const),
       },
-      (pupilId, marks) => outcomeOf(runEscalation(marks, calendar, { pupilId, ...options }))
+      (pupilId, marks) => runPupil(pupilId, marks)
     );
     failed.forEach((pupil, index) => outcomes.set(pupil, again[index]!));
+  }
+  if (replayed.length > 0) {
+    notes.push(
+      `${replayed.length === 1 ? 'one pupil was' : `${replayed.length} pupils were`} run from ${start} instead of continued from the saved state: ${replayed.slice(0, 5).join('; ')}${replayed.length > 5 ? `; and ${replayed.length - 5} more` : ''}.`
+    );
   }
   const all = context.pupilIndexes.flatMap((pupil) => {
     const outcome = outcomes.get(pupil);
     return outcome === undefined ? [] : [{ pupilId: store.pupilIds[pupil]!, ...outcome }];
   });
   const ranked: PupilEscalation[] = all.map((pupil, order) => ({ ...pupil, order }));
+  const { dueSince } = context.options;
   ranked.sort(
     (left, right) =>
       (LISTING_RANK[left.state.stage] ?? 0) - (LISTING_RANK[right.state.stage] ?? 0) ||
       left.order - right.order
   );
-  const { shown, omitted } = applyLimit(ranked, context.options.limit);
+  // --due-since lists the actions due on or after the date, and only the pupils with one.
+  const listed =
+    dueSince === undefined
+      ? ranked
+      : ranked.flatMap((pupil) => {
+          const due = pupil.due.filter((action) => action.dueOn >= dueSince);
+          return due.length === 0 ? [] : [{ ...pupil, due }];
+        });
+  const { shown, omitted } = applyLimit(listed, context.options.limit);
   const stages = STAGE_NAMES.map((_, stage) => stage);
   const stageCounts = stages.map((stage) => ranked.filter((pupil) => pupil.state.stage === stage).length);
 
@@ -189,7 +318,14 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
   const text = [
     `Escalation in ${context.register.source} as of ${asOf}: weekly reviews of the school year ${year.name} from ${start}; escalation policy ${context.escalationPolicy.name}, penalty-notice rule of policy ${context.policy.name}.`,
     `Pupils by stage: ${stages.map((stage) => `${stage} ${STAGE_NAMES[stage]}: ${stageCounts[stage]}`).join('; ')}.`,
-    'Actions are listed as due until done; the command line records no letters or meetings.',
+    log === undefined
+      ? 'Actions are listed as due until done: give --events with a case log to record letters sent, meetings held and referrals made.'
+      : `Actions are listed as due until the case log ${log.source} (${log.entries.length} ${log.entries.length === 1 ? 'event' : 'events'}) records them done.`,
+    ...(dueSince === undefined
+      ? []
+      : [
+          `Listed: the ${listed.length} ${listed.length === 1 ? 'pupil' : 'pupils'} with an action due on or after ${dueSince}.`,
+        ]),
     '',
     ...table,
     ...omittedLines(omitted, 'pupil'),
@@ -206,6 +342,8 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     from: start,
     escalationPolicy: context.escalationPolicy.name,
     policy: context.policy.name,
+    ...(log === undefined ? {} : { caseLog: { source: log.source, events: log.entries.length } }),
+    ...(dueSince === undefined ? {} : { dueSince, listedCount: listed.length }),
     pupilCount: ranked.length,
     stageCounts: Object.fromEntries(stages.map((stage) => [stage, stageCounts[stage]])),
     pupils: shown.map(({ pupilId, state, due }) => {
@@ -262,11 +400,26 @@ export function escalationCommand(context: AnalysisContext, calendar: SchoolCale
     }),
   };
 
+  // Pupils of the saved file not run this time (another --pupil) keep their saved states.
+  const pupils: Record<string, SavedPupilState> = savedUsable ? { ...savedFile.pupils } : {};
+  for (const [pupil, outcome] of outcomes) pupils[store.pupilIds[pupil]!] = outcome.saved;
   return {
-    text,
-    json,
-    csv,
-    findings: { stages: ranked.map((pupil) => pupil.state.stage), issues: 0 },
-    warnings: [],
+    report: {
+      text,
+      json,
+      csv,
+      findings: { stages: ranked.map((pupil) => pupil.state.stage), issues: 0 },
+      warnings: [...warnings, ...refusals],
+    },
+    stateFile: {
+      format: STATE_FILE_FORMAT,
+      version: 1,
+      escalationPolicy: context.escalationPolicy.name,
+      rulesDigest: rules,
+      from: start,
+      asOf,
+      pupils,
+    },
+    notes,
   };
 }

@@ -35,3 +35,39 @@ export function unreadableFileIssue(source: string, what: string, error: unknown
     received: missing ? 'no file at that path' : reason,
   };
 }
+
+/**
+ * The issue for a file that could not be written (the case log or the escalation state), naming the file and the
+ * system's reason. The file as it was is left in place: writes are made to a new file, then renamed over it.
+ *
+ * @param source - The file, as given on the command line.
+ * @param what - What the file is, e.g. `'case log'`.
+ * @param error - What the file system threw.
+ * @returns The issue.
+ * @example
+ * unwritableFileIssue('state.json', 'escalation state file', Object.assign(new Error(), { code: 'EACCES' })).code
+ * //=> 'file_unwritable'
+ */
+export function unwritableFileIssue(source: string, what: string, error: unknown): AttendanceIssue {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  const reason =
+    code === 'ENOENT'
+      ? 'its directory does not exist'
+      : code === 'EACCES'
+        ? 'permission to write it was denied'
+        : code === 'EISDIR'
+          ? 'it is a directory, not a file'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return {
+    code: 'file_unwritable',
+    severity: 'error',
+    message: `Cannot write the ${what} "${source}": ${reason}; it is left as it was.`,
+    path: [],
+    source,
+    expected: `a ${what} file that can be written`,
+    received: reason,
+  };
+}

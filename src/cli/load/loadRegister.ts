@@ -30,7 +30,7 @@ import type { MappingDetection } from './detectMapping.js';
 import { unreadableFileIssue } from './fileIssue.js';
 import { readJsonRegisterText } from './readJsonRegisterText.js';
 import { RegisterStore } from './registerStore.js';
-import { jsonErrorLine } from './jsonErrorLine.js';
+import { jsonErrorLine } from '../../io/_internal/jsonErrorLine.js';
 
 /** A register file as read: its good marks and every problem found in it, with what was read, used and rejected. */
 export interface LoadedRegister {

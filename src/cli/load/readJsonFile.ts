@@ -1,7 +1,7 @@
 import { AttendanceError } from '../../errors.js';
 import type { CliIo } from '../types.js';
 import { unreadableFileIssue } from './fileIssue.js';
-import { jsonErrorLine } from './jsonErrorLine.js';
+import { jsonErrorLine } from '../../io/_internal/jsonErrorLine.js';
 import { jsonLimitIssue } from './jsonLimits.js';
 import type { JsonLimits } from './jsonLimits.js';
 

@@ -7,6 +7,8 @@ export interface MemoryIo extends CliIo {
   readonly stdoutText: () => string;
   /** Everything written to stderr. */
   readonly stderrText: () => string;
+  /** A file's text now (after any `writeFile`), or undefined when there is none. */
+  readonly fileText: (path: string) => string | undefined;
 }
 
 /** Streams are read in small chunks so that importers see a file arrive in pieces, as from disk. */
@@ -26,8 +28,9 @@ export function createMemoryIo(
 ): MemoryIo {
   let stdout = '';
   let stderr = '';
+  const store = new Map<string, string | Uint8Array>(Object.entries(files));
   const bytesOf = (path: string): Uint8Array => {
-    const content = Object.hasOwn(files, path) ? files[path] : undefined;
+    const content = store.get(path);
     if (content === undefined) throw missing(path);
     return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   };
@@ -46,6 +49,16 @@ export function createMemoryIo(
         }
         return { size: bytes.length, chunks: chunks() };
       }),
+    writeFile: (path, text) =>
+      Promise.resolve().then(() => {
+        store.set(path, text);
+      }),
+    fileText: (path) => {
+      const content = store.get(path);
+      return content === undefined || typeof content === 'string'
+        ? content
+        : new TextDecoder().decode(content);
+    },
     stdoutText: () => stdout,
     stderrText: () => stderr,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AttendanceIssue } from '../../../src/index.js';
 import {
+  safeParseCaseLog,
   safeParseCensusAttendanceCsv,
   safeParseCensusAttendanceXml,
   safeParseCtf,
@@ -54,5 +55,23 @@ describe('fuzz regressions: importers', () => {
     expectBriefTextIssues(issuesOf(safeParseCensusAttendanceCsv(notText, options)));
     expectBriefTextIssues(issuesOf(safeParseCensusAttendanceXml(notText, options)));
     expectBriefTextIssues(issuesOf(safeParsePupilSummaryCsv(notText, options)));
+  });
+
+  test('a case log that is not JSON names the line of the fault, even when the parser gives no place', () => {
+    // Was: malformed_input with no line (V8 quoted an excerpt found twice in the text).
+    const text =
+      '[\n  {"pupilId": "P1", "date": "2024-10-01", "event": "meeting-held"},\n  {"pupilId" "P1"}\n]';
+    const [issue] = issuesOf(safeParseCaseLog(text, { format: 'json' }));
+    expect(issue).toMatchObject({ code: 'malformed_input', line: 3 });
+  });
+
+  test('a case log entry naming a huge unknown action is quoted briefly', () => {
+    // Was: "Unknown action" with all of a 6,000-character value in the message.
+    const text = JSON.stringify([
+      { pupilId: 'P1', date: '2024-10-01', event: 'action-done', details: { action: '\u7878'.repeat(6000) } },
+    ]);
+    const [issue] = issuesOf(safeParseCaseLog(text, { format: 'json' }));
+    expect(issue!.message).toContain('Unknown action');
+    expect(issue!.message).not.toContain('\u7878'.repeat(81));
   });
 });
