@@ -48,9 +48,9 @@ export interface HalfTerm {
   /** The last day of the half-term. */
   readonly end: IsoDate;
   /**
-   * The term it belongs to. Left out, a year of six half-terms pairs them in order (autumn 1 and 2, spring 1 and
-   * 2, summer 1 and 2); in a year of another number, a half-term starting in August to December is autumn,
-   * January to March spring, and April to July summer.
+   * The term it belongs to. Left out, a whole year of six half-terms pairs them in order (autumn 1 and 2, spring 1
+   * and 2, summer 1 and 2); in a partial year, or a year of another number, a half-term starting in August to
+   * December is autumn, January to March spring, and April to July summer.
    */
   readonly term?: 'autumn' | 'spring' | 'summer';
 }

@@ -128,10 +128,11 @@ function checkArguments(code: unknown, options: unknown): void {
     });
   }
   const byDate = codeSet === undefined || codeSet === 'by-date';
-  if (byDate && date !== undefined && !(typeof date === 'string' && isIsoDateText(date))) {
+  // A date that names no real day is bad input whether or not it chooses the set: never taken in silence.
+  if (date !== undefined && !(typeof date === 'string' && isIsoDateText(date))) {
     invalidArgument({
       code: 'invalid_date',
-      message: `classifyCode's date ${describeValue(date)} is not a real day in YYYY-MM-DD form, so it chooses no code set.`,
+      message: `classifyCode's date ${describeValue(date)} is not a real day in YYYY-MM-DD form${byDate ? ', so it chooses no code set' : ''}.`,
       path: ['date'],
       field: 'date',
       expected: 'a real day as YYYY-MM-DD',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AttendanceError, classifyCode, isoDate } from '../../src/index.js';
-import type { CodeClassification, CodeGroup, StatisticalCategory } from '../../src/index.js';
+import type { CodeClassification, CodeGroup, IsoDate, StatisticalCategory } from '../../src/index.js';
 
 /** Narrows a classification to the `classified` outcome, failing the test otherwise. */
 function expectClassified(result: CodeClassification) {
@@ -527,4 +527,11 @@ describe('classifyCode: a code set must be chosen', () => {
     expect(() => classifyCode('Q9', {})).toThrow(AttendanceError);
     expect(() => classifyCode('-', {})).toThrow(AttendanceError);
   });
+});
+
+test('a date that names no real day is bad input even when the code set is chosen explicitly', () => {
+  expect(() => classifyCode('/', { codeSet: '2024', date: '2024-02-30' as IsoDate })).toThrow(
+    "classifyCode's date 2024-02-30 is not a real day in YYYY-MM-DD form."
+  );
+  expect(() => classifyCode('/', { date: '2024-02-30' as IsoDate })).toThrow('so it chooses no code set');
 });
