@@ -58,6 +58,8 @@ export interface CountsFromCodeTotalsOptions {
  * @example
  * const result = safeCountsFromCodeTotals({ possible: 380, byCode: { I: 10, M: 2, O: 12, G: 10 } }, { codeSet: '2024' });
  * result.success && result.data //=> { possible: 380, attended: 346, absent: 34, authorised: 12, unauthorised: 22, warnings: [] }
+ * @see {@link https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-in-schools-in-england} (DfE absence methodology: possible sessions are attendance plus absence; not-possible codes are not counted)
+ * @see {@link https://www.legislation.gov.uk/uksi/2024/208/regulation/10/made} (SI 2024/208 reg 10: the codes and their categories)
  * @category Cohorts
  */
 export function safeCountsFromCodeTotals(

@@ -236,6 +236,30 @@ describe('the case log: problems a person can act on', () => {
     expect(second.stderr).toContain('was changed since it was written');
     expect(second.stdout).toBe(first.stdout);
   });
+  test('a JSON case log reads as the CSV one does, and a bad entry is an error naming its place in the list', async () => {
+    const asJson = (rows: string): string =>
+      JSON.stringify(
+        rows.split('\n').map((line) => {
+          const [pupilId, date, event, detail] = line.split(',') as [string, string, string, string];
+          const [name, value] = detail.split('=') as [string, string];
+          return { pupilId, date, event, details: { [name]: value } };
+        })
+      );
+    const csv = await runOn(createMemoryIo(weeklyFiles(`${HEADER}${WEEK1_DONE}\n`)), weekly('2024-09-27'));
+    const json = await runOn(createMemoryIo({ ...weeklyFiles(), 'log.json': asJson(WEEK1_DONE) }), [
+      ...weekly('2024-09-27').map((arg) => (arg === 'log.csv' ? 'log.json' : arg)),
+    ]);
+    expect(listed(json.stdout)).toEqual(listed(csv.stdout));
+    const bad = await runOn(
+      createMemoryIo({
+        ...weeklyFiles(),
+        'log.json': JSON.stringify([{ pupilId: 'LATE', date: '2024-09-20', event: 'posted' }]),
+      }),
+      weekly('2024-09-27').map((arg) => (arg === 'log.csv' ? 'log.json' : arg))
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('log.json:1: error: pupil LATE: Unknown event "posted"');
+  });
 });
 
 describe('record', () => {

@@ -1,7 +1,8 @@
 import { AttendanceError } from '../../errors.js';
 import type { AttendanceIssue } from '../../errors.js';
 import type { EscalationLadder } from '../../escalation/ladder/types.js';
-import { safeParseCaseLog } from '../../io/caseLog/safeParseCaseLog.js';
+import { caseLogEntries } from '../../io/caseLog/caseLogEntries.js';
+import { caseLogJsonRows, safeParseCaseLog } from '../../io/caseLog/safeParseCaseLog.js';
 import type { CaseLogEntry, CaseLogFormat } from '../../io/caseLog/types.js';
 import type { CliIo } from '../types.js';
 import { unreadableFileIssue } from './fileIssue.js';
@@ -69,11 +70,20 @@ export async function loadCaseLog(
     try {
       value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     } catch {
-      value = undefined; // the parser below says it is not JSON
+      value = undefined; // safeParseCaseLog below says where it is not JSON
     }
-    const breach =
-      value === undefined ? undefined : jsonLimitIssue(value, text, limits, { source, what: 'case log' });
-    if (breach !== undefined) throw new AttendanceError([breach]);
+    if (value !== undefined) {
+      // Parsed once: held to the limits, then read as entries.
+      const breach = jsonLimitIssue(value, text, limits, { source, what: 'case log' });
+      if (breach !== undefined) throw new AttendanceError([breach]);
+      const issues: AttendanceIssue[] = [];
+      const rows = caseLogJsonRows(value, issues, source);
+      const entries =
+        rows === undefined ? [] : caseLogEntries(rows, { source, ladder, unit: 'entry' }, issues);
+      const [first, ...rest] = issues;
+      if (first !== undefined) throw new AttendanceError([first, ...rest]);
+      return { source, format, text, entries };
+    }
   }
   const result = safeParseCaseLog(text, {
     format,

@@ -179,8 +179,7 @@ function caseLogEntry(row: CaseLogRow, place: RowPlace, issues: AttendanceIssue[
   }
   const event = fields as unknown as RecordedEvent;
   const fault = eventFieldFault(event, place.ladder);
-  if (fault !== null)
-    return fail(`details.${fault.field}`, lowerFirst(fault.message), 'a detail the event needs');
+  if (fault !== null) return fail(`details.${fault.field}`, fault.message, 'a detail the event needs');
   if (event.type === 'override' && (event.toStage as number | undefined) === undefined) {
     return fail('details.toStage', 'an override needs the stage chosen (toStage).', 'a stage number');
   }
@@ -192,10 +191,6 @@ function caseLogEntry(row: CaseLogRow, place: RowPlace, issues: AttendanceIssue[
     );
   }
   return { pupilId: pupilId.trim(), event, line: row.line };
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 // Messages are sentences; the file, line and pupil are given beside them (the command line prints them first).
