@@ -26,6 +26,8 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       io: 'src/io/index.ts',
+      // The rules compiled to SQL: nothing of it is reached from the root entry.
+      sql: 'src/sql/index.ts',
       'io/node': 'src/io/node/index.ts',
       // Started by path from io/node, which finds it beside itself: the same name as in src/io/node.
       'io/cohortCsvWorker': 'src/io/node/cohortCsvWorker.ts',

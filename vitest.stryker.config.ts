@@ -9,6 +9,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts', 'bench/mutation/vitestSetup.ts'],
     include: ['test/**/*.test.ts', 'test/**/*.test-prop.ts'],
     exclude: [
+      'test/sql/**',
       ...configDefaults.exclude,
       'test/cli/**',
       'test/package/**',

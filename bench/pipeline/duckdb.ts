@@ -48,8 +48,11 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** `codes(code, category, in_window)`: the library's category of every code, and whether the window counts it. */
-function codeTableSql(rule: WindowRule): string {
+/**
+ * `codes(code, category, in_window)`: the library's category of every code, and whether the window counts it.
+ * Exported for bench/sql.bench.ts, which sets up the same baseline beside the generated SQL.
+ */
+export function codeTableSql(rule: WindowRule): string {
   const counted = new Set<string>(rule.codes);
   const rows = [...categoryByCode()].map(
     ([code, category]) => `(${literal(code)}, ${literal(category)}, ${counted.has(code)})`
@@ -61,8 +64,9 @@ INSERT INTO codes VALUES ${rows.join(', ')};`;
 /**
  * `school_weeks(date, week)`: every day (Monday to Sunday) of every school week of the calendar, with the
  * week's index from the library's `eachSchoolWeek` (holiday weeks are not school weeks, so they have no rows).
+ * Exported for bench/sql.bench.ts.
  */
-function schoolWeekTableSql(calendar: SchoolCalendar): string {
+export function schoolWeekTableSql(calendar: SchoolCalendar): string {
   const rows = eachSchoolWeek(calendar).flatMap((week) =>
     [0, 1, 2, 3, 4, 5, 6].map((offset) => `(DATE ${literal(addDays(week.monday, offset))}, ${week.index})`)
   );
@@ -70,7 +74,8 @@ function schoolWeekTableSql(calendar: SchoolCalendar): string {
 INSERT INTO school_weeks VALUES ${rows.join(', ')};`;
 }
 
-function loadSql(csvFile: string): string {
+/** `CREATE TABLE marks AS SELECT * FROM read_csv(…)`, the date column typed DATE. Exported for bench/sql.bench.ts. */
+export function loadSql(csvFile: string): string {
   // Explicit columns and no sniffing: the file's shape is known, and `\` and `#` are codes, not escapes or comments.
   return `CREATE TABLE marks AS SELECT * FROM read_csv(${literal(csvFile)},
   header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
@@ -155,8 +160,8 @@ SELECT pupil_id,
 FROM pupils`;
 }
 
-/** Runs the query and reads its rows into figure columns, placed by pupil id. */
-async function runFiguresQuery(
+/** Runs the query and reads its rows into figure columns, placed by pupil id. Exported for bench/sql.bench.ts. */
+export async function runFiguresQuery(
   connection: DuckDBConnection,
   pupilIds: readonly string[]
 ): Promise<{ figures: PupilFigures; rows: number }> {

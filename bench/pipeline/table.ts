@@ -23,7 +23,8 @@ export interface TableRow {
 
 const MB = 1024 * 1024;
 
-function formatSeconds(seconds: number): string {
+/** `0.0123` as `'12.3 ms'`, `2.5` as `'2.50 s'`. Exported for bench/sql.bench.ts. */
+export function formatSeconds(seconds: number): string {
   if (seconds < 1) return `${(seconds * 1000).toFixed(seconds < 0.1 ? 1 : 0)} ms`;
   return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
 }
@@ -34,7 +35,8 @@ function formatRate(perSecond: number): string {
   return `${(perSecond / 1e3).toFixed(0)}k`;
 }
 
-function formatRatio(seconds: number, reference: number | undefined): string {
+/** `seconds ÷ reference` as `'1.23×'`; `'–'` without a reference. Exported for bench/sql.bench.ts. */
+export function formatRatio(seconds: number, reference: number | undefined): string {
   if (reference === undefined || reference <= 0) return '–';
   const ratio = seconds / reference;
   return `${ratio.toFixed(ratio < 10 ? 2 : ratio < 100 ? 1 : 0)}×`;
@@ -73,7 +75,19 @@ export function formatTable(rows: readonly TableRow[]): string {
     row.input,
     row.cpuSeconds === undefined ? '–' : formatSeconds(row.cpuSeconds),
   ]);
-  const leftAligned = new Set([0, 7]);
+  return formatMarkdownTable(header, body, new Set([0, 7]));
+}
+
+/**
+ * Lays out a header and rows of cells as a Markdown table, the columns in `leftAligned` to the left and the others
+ * (numbers) to the right. Used by {@link formatTable}; exported for bench/sql.bench.ts, whose table has other
+ * columns.
+ */
+export function formatMarkdownTable(
+  header: readonly string[],
+  body: readonly (readonly string[])[],
+  leftAligned: ReadonlySet<number>
+): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => cells[column]!.length))
   );

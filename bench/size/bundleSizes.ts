@@ -60,6 +60,13 @@ export const SIZE_CASES: readonly SizeCase[] = [
     budget: 30 * KB,
   },
   {
+    name: 'SQL compiler (compileRulesToSql from school-attendance/sql)',
+    code: `import { compileRulesToSql } from 'school-attendance/sql';
+      export const run = (options) => compileRulesToSql(options).sql;`,
+    // The code tables, the calendar compiler, the policy, calendar and window schemas it validates with, and zod.
+    budget: 30 * KB,
+  },
+  {
     name: 'the whole root entry',
     code: `export * from 'school-attendance';`,
     // 45 KB before the cohort engine (createCohortRegister, analyseCohortRegister and their builder and tally,
@@ -103,7 +110,11 @@ export async function measureBundle(sizeCase: SizeCase): Promise<SizeResult> {
     platform: 'browser',
     target: 'es2022',
     logLevel: 'silent',
-    alias: { 'school-attendance/io': './src/io/index.ts', 'school-attendance': './src/index.ts' },
+    alias: {
+      'school-attendance/io': './src/io/index.ts',
+      'school-attendance/sql': './src/sql/index.ts',
+      'school-attendance': './src/index.ts',
+    },
   });
   const output = result.outputFiles[0]!.contents;
   const inputs = Object.values(result.metafile.outputs)[0]!.inputs;

@@ -11,6 +11,7 @@ export const FAIL_ON_BY_COMMAND: Readonly<Record<CommandName, readonly FailKind[
   escalation: ['stage', 'issues'],
   check: ['issues'],
   record: [],
+  sql: [],
 };
 
 // A ladder has up to 100 stages (the trust's 0–5, DfE's support-first 0–9, or a ladder of its own).

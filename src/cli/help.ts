@@ -253,6 +253,58 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       `${PROGRAM} check export.txt --format csv --delimiter tab --encoding latin1`,
     ],
   },
+  sql: {
+    summary: 'Write the rules as a SQL script for DuckDB or PostgreSQL, to run where the register is',
+    usage: `${PROGRAM} sql --calendar FILE [options]`,
+    description: [
+      'Writes a script that creates small tables (the as-of date, the register codes, the calendar day by day,',
+      "the bands and the policy's penalty-notice rule) and views over a table of marks (pupil_id, date, session,",
+      "code: one row per mark, as in the long register CSV): each pupil's session counts, exact rates, persistent",
+      'and severe absence and band (sa_pupil_figures), the penalty-notice window (sa_pupil_windows), every',
+      'problem with a mark (sa_issues) and the cohort by the DfE method (sa_cohort, sa_cohort_bands). Run it once',
+      'in the database, then query the views; change the as-of date with UPDATE sa_parameters SET as_of = DATE',
+      "'YYYY-MM-DD'. No register file is read, and the script only reads the marks table.",
+    ],
+    options: [
+      [
+        '--calendar FILE',
+        'The school calendar (JSON); required. Its school weeks and open sessions are written into the script',
+      ],
+      POLICY_OPTION,
+      ['--dialect duckdb|postgres', 'The engine: DuckDB 1.1 or later (default), or PostgreSQL 11 or later'],
+      [
+        '--as-of DATE',
+        "The script's as-of date (YYYY-MM-DD): later marks are not counted. Default: every mark is counted",
+      ],
+      ['--marks-table NAME', 'The table or view of marks, or SCHEMA.NAME (default marks)'],
+      [
+        '--date-type date|text',
+        'Its date column: a SQL DATE (default), or YYYY-MM-DD text, each value checked to be a real day',
+      ],
+      [
+        '--order-column NAME',
+        "A column of the marks' order (e.g. a line number): of two marks of equal precedence for a session, the earlier counts",
+      ],
+      [
+        '--duplicates error|precedence',
+        "A second mark for a session withholds the pupil's figures (error, default), or the mark of higher precedence counts",
+      ],
+      [
+        '--schema NAME',
+        'The schema to create the tables and views in (it must exist). Default: the current one',
+      ],
+      ['--prefix PREFIX', 'The start of every name created: lower-case letters, digits and _ (default sa_)'],
+      ['-o, --output FILE', 'Write the script to this file (atomically) rather than to stdout'],
+      ...REGISTER_OPTIONS.filter(([name]) => name.startsWith('--max-')),
+      ['--quiet, -q', 'No note on stderr of the file written'],
+      ['--help, -h', 'This help'],
+    ],
+    failOn: '',
+    examples: [
+      `${PROGRAM} sql --calendar calendar.json --policy trust -o rules.sql`,
+      `${PROGRAM} sql --calendar calendar.json --dialect postgres --marks-table attendance.marks --schema attendance > rules.sql`,
+    ],
+  },
 };
 
 /** The subcommands, in help order. */
@@ -336,8 +388,10 @@ export function helpText(command?: CommandName): string {
     '',
     'Options:',
     ...optionLines(help.options),
-    // `record` reads no register and has no findings.
-    ...(command === 'record' ? [''] : [...REGISTER_NOTE, '', `--fail-on conditions: ${help.failOn}.`, '']),
+    // `record` and `sql` read no register and have no findings.
+    ...(command === 'record' || command === 'sql'
+      ? ['']
+      : [...REGISTER_NOTE, '', `--fail-on conditions: ${help.failOn}.`, '']),
     ...EXIT_CODES,
     '',
     help.examples.length === 1 ? 'Example:' : 'Examples:',

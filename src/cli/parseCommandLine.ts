@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../calendar/isIsoDate.js';
+import type { IsoDate } from '../calendar/types.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES } from '../io/limits/inputLimits.js';
 import { REGISTER_COLUMN_PRESETS } from '../io/long/registerColumnPresets.js';
 import { parseFailOn } from './failOn.js';
 import { COMMAND_NAMES } from './help.js';
 import type { RegisterDateFormat } from '../io/long/types.js';
-import type { CliOptions, CommandName, RegisterFormat } from './types.js';
+import { SQL_DIALECTS } from '../sql/dialects/dialect.js';
+import type { CliOptions, CommandName, RegisterFormat, SqlCommandOptions } from './types.js';
 import { UsageError } from './usageError.js';
 import { excerpt } from '../_internal/excerpt.js';
 
@@ -40,6 +42,14 @@ const OPTIONS = {
   date: { type: 'string' },
   event: { type: 'string' },
   detail: { type: 'string', multiple: true },
+  dialect: { type: 'string' },
+  'marks-table': { type: 'string' },
+  'date-type': { type: 'string' },
+  'order-column': { type: 'string' },
+  schema: { type: 'string' },
+  prefix: { type: 'string' },
+  duplicates: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -90,6 +100,23 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
     'quiet',
     'help',
   ],
+  sql: [
+    'calendar',
+    'policy',
+    'as-of',
+    'dialect',
+    'marks-table',
+    'date-type',
+    'order-column',
+    'schema',
+    'prefix',
+    'duplicates',
+    'output',
+    'max-line-bytes',
+    'max-depth',
+    'quiet',
+    'help',
+  ],
 };
 
 const FORMATS: readonly RegisterFormat[] = ['csv', 'json', 'ctf'];
@@ -101,6 +128,10 @@ const DATE_FORMATS: readonly RegisterDateFormat[] = ['auto', 'iso', 'dmy'];
 const ENCODINGS: readonly NonNullable<CliOptions['encoding']>[] = ['auto', 'utf-8', 'utf-16le', 'latin1'];
 
 const DAY_MODELS: readonly NonNullable<CliOptions['dayModel']>[] = ['calendarDays', 'schoolDays', 'auto'];
+
+const SQL_DATE_TYPES: readonly NonNullable<SqlCommandOptions['dateType']>[] = ['date', 'text'];
+
+const SQL_DUPLICATES: readonly NonNullable<SqlCommandOptions['duplicates']>[] = ['error', 'precedence'];
 
 // A tab is awkward to type in a shell, so it has names.
 const TAB_NAMES: readonly string[] = ['tab', '\\t', '\t'];
@@ -215,6 +246,14 @@ function checkedMaxDepth(text: string | undefined, command: CommandName): number
   return Number(text);
 }
 
+function checkedAsOf(text: string | undefined, command: CommandName): IsoDate | undefined {
+  if (text === undefined || isIsoDate(text)) return text;
+  throw new UsageError(
+    `--as-of must be a date as YYYY-MM-DD naming a real day; received ${excerpt(text)}.`,
+    command
+  );
+}
+
 /**
  * Reads the command line: the subcommand, the register files and the options, each checked, so that a mistake
  * is reported before any file is read.
@@ -250,6 +289,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}.`, command);
   }
   if (command === 'record') return { kind: 'run', command, options: recordOptions(values, files) };
+  if (command === 'sql') return { kind: 'run', command, options: sqlOptions(values, files) };
   if (files.length === 0) throw new UsageError(`Give the register file to read.`, command);
   if (files.length > 1 && command !== 'check') {
     throw new UsageError(
@@ -262,13 +302,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values['no-formula-escape'] === true && values.csv !== true) {
     throw new UsageError('--no-formula-escape applies only to --csv output.', command);
   }
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !isIsoDate(asOf)) {
-    throw new UsageError(
-      `--as-of must be a date as YYYY-MM-DD naming a real day; received ${excerpt(asOf)}.`,
-      command
-    );
-  }
+  const asOf = checkedAsOf(values['as-of'], command);
   const mapping = values.mapping;
   if (mapping !== undefined && !MAPPING_PRESETS.includes(mapping) && !mapping.endsWith('.json')) {
     throw new UsageError(
@@ -373,5 +407,76 @@ function recordOptions(values: ParsedValues, files: readonly string[]): CliOptio
     progress: false,
     explain: false,
     record: { event, date, details: values.detail ?? [] },
+  };
+}
+
+/** `SCHEMA.NAME` or `NAME`: a table and, where given, its schema; more than one dot is a mistake. */
+function checkedMarksTable(text: string | undefined, command: CommandName): SqlCommandOptions['marksTable'] {
+  if (text === undefined) return undefined;
+  const parts = text.split('.');
+  if (parts.length > 2 || parts.some((part) => part === '')) {
+    throw new UsageError(
+      `--marks-table must be a table's name, or SCHEMA.NAME for a table in another schema; received ${excerpt(text)}.`,
+      command
+    );
+  }
+  const [first, second] = parts as [string, string?];
+  return second === undefined ? { table: first } : { schema: first, table: second };
+}
+
+/**
+ * The options of `sql`: the calendar and policy to compile, the engine, the marks table, where the generated
+ * objects go, and the file to write. It reads no register: the script reads the marks table in the database.
+ */
+function sqlOptions(values: ParsedValues, files: readonly string[]): CliOptions {
+  const command = 'sql';
+  if (files.length > 0) {
+    throw new UsageError(
+      `sql reads no register file: the script it writes reads the marks table in the database (see --marks-table); received ${files.join(', ')}.`,
+      command
+    );
+  }
+  if (values.calendar === undefined) {
+    throw new UsageError(
+      'sql writes the school calendar into the script, for school weeks and open sessions: give --calendar FILE.',
+      command
+    );
+  }
+  for (const name of ['marks-table', 'order-column', 'schema', 'prefix', 'output'] as const) {
+    if (values[name] === '') {
+      throw new UsageError(`${name === 'output' ? '-o' : `--${name}`} must not be empty.`, command);
+    }
+  }
+  const asOf = checkedAsOf(values['as-of'], command);
+  const dialect = checkedChoice('dialect', values.dialect, SQL_DIALECTS, command) ?? 'duckdb';
+  const marksTable = checkedMarksTable(values['marks-table'], command);
+  const dateType = checkedChoice('date-type', values['date-type'], SQL_DATE_TYPES, command);
+  const duplicates = checkedChoice('duplicates', values.duplicates, SQL_DUPLICATES, command);
+  const outputFile = values.output;
+  const sql: SqlCommandOptions = {
+    dialect,
+    ...(marksTable === undefined ? {} : { marksTable }),
+    ...(dateType === undefined ? {} : { dateType }),
+    ...(values['order-column'] === undefined ? {} : { orderColumn: values['order-column'] }),
+    ...(values.schema === undefined ? {} : { schema: values.schema }),
+    ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
+    ...(duplicates === undefined ? {} : { duplicates }),
+    ...(outputFile === undefined ? {} : { outputFile }),
+  };
+  return {
+    files,
+    calendar: values.calendar,
+    ...(values.policy === undefined ? {} : { policy: values.policy }),
+    ...(asOf === undefined ? {} : { asOf }),
+    maxLineBytes: checkedMaxLineBytes(values['max-line-bytes'], command),
+    maxDepth: checkedMaxDepth(values['max-depth'], command),
+    output: 'table',
+    formulaEscape: true,
+    failOn: [],
+    pupils: [],
+    quiet: values.quiet === true,
+    progress: false,
+    explain: false,
+    sql,
   };
 }

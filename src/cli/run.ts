@@ -8,6 +8,7 @@ import type { AnalysisContext, PupilRegisters } from './commands/context.js';
 import { escalationCommand } from './commands/escalation.js';
 import type { Casework } from './commands/escalation.js';
 import { recordCommand } from './commands/record.js';
+import { SQL_DIALECT_TITLES, sqlCommand } from './commands/sql.js';
 import { loadCaseLog } from './load/loadCaseLog.js';
 import { readStateFile, stateFileText } from './load/escalationStateFile.js';
 import { unwritableFileIssue } from './load/fileIssue.js';
@@ -239,9 +240,31 @@ async function runRecord(io: CliIo, options: CliOptions): Promise<ExitCode> {
   return 0;
 }
 
+/**
+ * `sql`: the rules compiled to a script for DuckDB or PostgreSQL, written to stdout or, with `-o`, to a file
+ * (atomically). It reads the calendar and policy, never a register: the script reads the marks table.
+ */
+async function runSql(io: CliIo, options: CliOptions): Promise<ExitCode> {
+  const sql = options.sql!;
+  const calendar = await loadCalendar(io, options.calendar!, options);
+  const policy = await loadPolicySetting(io, options.policy ?? 'dfe', ATTENDANCE_POLICY_KIND, options);
+  const script = await sqlCommand({ calendar, policy: policy.value, asOf: options.asOf, sql });
+  if (sql.outputFile === undefined) {
+    io.stdout.write(script.sql);
+    return 0;
+  }
+  await writeFileOrFail(io, sql.outputFile, script.sql, 'SQL script');
+  if (!options.quiet) {
+    io.stderr.write(
+      `${PROGRAM}: wrote the ${SQL_DIALECT_TITLES[script.dialect]} script to ${sql.outputFile} (policy ${policy.name}, calendar ${printable(calendar.name)}): run it once, then query ${script.objects.pupilFigures}, ${script.objects.pupilWindows}, ${script.objects.issues} and ${script.objects.cohort}.\n`
+    );
+  }
+  return 0;
+}
+
 async function runAnalysis(
   io: CliIo,
-  command: Exclude<CommandName, 'check' | 'record'>,
+  command: Exclude<CommandName, 'check' | 'record' | 'sql'>,
   options: CliOptions
 ): Promise<ExitCode> {
   const [source] = options.files as [string];
@@ -387,6 +410,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
       case 'run':
         files = commandLine.options.files;
         if (commandLine.command === 'record') return await runRecord(io, commandLine.options);
+        if (commandLine.command === 'sql') return await runSql(io, commandLine.options);
         return commandLine.command === 'check'
           ? await runCheck(io, commandLine.options)
           : await runAnalysis(io, commandLine.command, commandLine.options);

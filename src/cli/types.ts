@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type { CtfDayModel } from '../io/ctf/types.js';
 import type { RegisterCsvOptions, RegisterDateFormat } from '../io/long/types.js';
+import type { SqlDialectName } from '../sql/types.js';
 
 /** A stream the command-line tool writes to: `process.stdout`, `process.stderr`, or a test's recorder. */
 export interface CliOutput {
@@ -49,7 +50,7 @@ export type ExitCode = 0 | 1 | 2 | 3;
 
 /** The subcommands. */
 export type CommandName =
-  'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check' | 'record';
+  'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check' | 'record' | 'sql';
 
 /** How data is written to stdout. */
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -118,6 +119,8 @@ export interface CliOptions {
   readonly dueSince?: IsoDate;
   /** The event to record (`record`). */
   readonly record?: RecordOptions;
+  /** What to compile and where to write it (`sql`). */
+  readonly sql?: SqlCommandOptions;
 }
 
 /** What `record` adds to a case log. */
@@ -128,6 +131,26 @@ export interface RecordOptions {
   readonly date: IsoDate;
   /** Its details, as `name=value` texts in the order given. */
   readonly details: readonly string[];
+}
+
+/** What `sql` compiles: the engine, the marks table, where the generated objects go and where the script goes. */
+export interface SqlCommandOptions {
+  /** The engine (`--dialect`). */
+  readonly dialect: SqlDialectName;
+  /** The marks table (`--marks-table`), with its schema when given as `SCHEMA.NAME`. */
+  readonly marksTable?: { readonly schema?: string; readonly table: string };
+  /** The type of the marks table's date column (`--date-type`). */
+  readonly dateType?: 'date' | 'text';
+  /** The column giving the marks' order, for ties between two marks of one session (`--order-column`). */
+  readonly orderColumn?: string;
+  /** The schema the generated tables and views go in (`--schema`). */
+  readonly schema?: string;
+  /** The start of the generated names (`--prefix`). */
+  readonly prefix?: string;
+  /** What a second mark for a session means (`--duplicates`). */
+  readonly duplicates?: 'error' | 'precedence';
+  /** The file to write the script to (`-o`); stdout when left out. */
+  readonly outputFile?: string;
 }
 
 /** A `--fail-on` condition. */
