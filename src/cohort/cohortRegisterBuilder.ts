@@ -72,6 +72,7 @@ export class CohortRegisterBuilder {
   private garbage = 0;
   private reopened = 0;
   private appending = true;
+  // Stryker disable next-line UnaryOperator: before the first switch no pupil has been appended, so any index can stand for the live pupil
   private current = -1;
   /** A cleared row, kept from the last pupil appended, for the next pupil to use. */
   private spareRow: Uint8Array | undefined;
@@ -400,13 +401,17 @@ export class CohortRegisterBuilder {
     this.rows[pupil] = row;
     this.bases[pupil] = low;
     this.appendedAt[pupil] = -1;
+    // Stryker disable next-line AssignmentOperator: garbage is only compared with 0, and a returning pupil always has bytes
     this.garbage += length;
+    // Stryker disable next-line AssignmentOperator: when to stop appending is a memory heuristic; the register is the same either way
     this.reopened += 1;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a memory heuristic; rows held or appended give the same register
     if (this.reopened > 64 && this.reopened * 4 > this.pupilIds.length) this.stopAppending();
   }
 
   /** The file is not grouped by pupil: every pupil gets their row back, and rows are kept to the end. */
   private stopAppending(): void {
+    // Stryker disable next-line BooleanLiteral: appending again after the rows are taken back only moves bytes; the register is the same
     this.appending = false;
     for (let pupil = 0; pupil < this.pupilIds.length; pupil += 1) {
       const at = this.appendedAt[pupil]!;
@@ -442,16 +447,20 @@ export class CohortRegisterBuilder {
   /** A pupil's row, made or grown (at either end) to hold a working slot. */
   private growRow(pupil: number, slot: number): Uint8Array {
     const row = this.rows[pupil];
+    // Stryker disable next-line BlockStatement: a pupil with no row has no marks, and the growing branch makes them a row just the same
     if (row === undefined) {
       // Room for a typical pupil's year from here, and a little before it for marks that come out of order.
+      // Stryker disable next-line MethodExpression: how much room to leave before the first mark only sizes the row
       const before = Math.min(slot, 8);
       const spare = this.spareRow;
+      // Stryker disable next-line ArithmeticOperator,BlockStatement: reusing a spare row or making a fresh one only changes allocation (any row holds the slot)
       if (spare !== undefined && spare.length >= this.typicalLength + before) {
         this.spareRow = undefined;
         this.bases[pupil] = slot - before;
         this.rows[pupil] = spare;
         return spare;
       }
+      // Stryker disable next-line ArithmeticOperator: the fresh row's length only sizes it; it always holds the slot, and rows grow on demand
       const fresh = new Uint8Array(this.typicalLength + before).fill(NO_RECORD);
       this.bases[pupil] = slot - before;
       this.rows[pupil] = fresh;
@@ -464,8 +473,11 @@ export class CohortRegisterBuilder {
     const low = marked ? Math.min(this.lows[pupil]!, slot) : slot;
     const high = marked ? Math.max(this.highs[pupil]!, slot) : slot;
     // Grow by half again beyond what is needed, on the side that needed it.
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: the extra room is any non-negative size; the grown row holds low to high either way
     const extra = Math.max(16, (high - low + 1) >> 1);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: any base at or below low holds the marks; slot equals base never reaches here
     const newBase = slot < base ? Math.max(0, low - extra) : low;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: extra room past high only sizes the row
     const newLength = high - newBase + 1 + (slot < base ? 0 : extra);
     const grown = new Uint8Array(newLength).fill(NO_RECORD);
     if (marked) {
@@ -474,6 +486,7 @@ export class CohortRegisterBuilder {
     }
     this.bases[pupil] = newBase;
     this.rows[pupil] = grown;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: the typical length only sizes later rows, which grow on demand
     if (newLength > this.typicalLength) this.typicalLength = Math.min(newLength, 1 << 12);
     return grown;
   }

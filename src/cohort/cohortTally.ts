@@ -119,6 +119,7 @@ export function classifyEnrolment(
     kind: 'included',
     persistent: isPersistentlyAbsent(counts, policy),
     severe: isSeverelyAbsent(counts, policy),
+    // Stryker disable next-line UnaryOperator: possible is more than 0 here, so classifyBand gives a band or throws; the -1 arm is unreachable
     bandIndex: band.kind === 'band' ? policy.bands.bands.indexOf(band.band) : -1,
   };
 }

@@ -31,6 +31,7 @@ import type { SessionCounts } from '../sessions/types.js';
  * @category Cohorts
  */
 export function sumSessionCounts(counts: readonly SessionCounts[]): SessionCounts {
+  // Stryker disable next-line ArrayDeclaration: throwIfErrors throws only the error-severity issues, so a stray entry that is no issue changes nothing
   const issues: AttendanceIssue[] = [];
   const totals = Object.fromEntries(SESSION_COUNT_FIELDS.map((field) => [field, 0])) as Record<
     SessionCountField,
