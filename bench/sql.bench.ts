@@ -39,16 +39,7 @@ import { ensureInput, loadCalendar, loadCompactInput } from './pipeline/generate
 import { collectGarbage, startStopwatch } from './pipeline/stopwatch.js';
 import type { Elapsed } from './pipeline/stopwatch.js';
 import { formatMarkdownTable, formatRatio, formatSeconds } from './pipeline/table.js';
-
-function wholeNumberSetting(name: string, fallback: number): number {
-  const text = process.env[name];
-  const value = text === undefined || text === '' ? fallback : Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    console.error(`${name} must be a whole number of 1 or more; received ${String(text)}`);
-    process.exit(2);
-  }
-  return value;
-}
+import { wholeNumberSetting } from './pipeline/settings.js';
 
 const PUPILS = wholeNumberSetting('BENCH_PUPILS', 100_000);
 const SEED = wholeNumberSetting('BENCH_SEED', 20240902);

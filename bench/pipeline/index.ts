@@ -31,20 +31,11 @@ import type { BenchPath } from './paths.js';
 import type { PathReport } from './runPath.js';
 import { formatTable } from './table.js';
 import type { TableRow } from './table.js';
+import { wholeNumberSetting } from './settings.js';
 
 const RUN_PATH = fileURLToPath(new URL('./runPath.ts', import.meta.url));
 const CHILD_FLAGS = ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx'];
 const GB = 1024 ** 3;
-
-function wholeNumberSetting(name: string, fallback: number): number {
-  const text = process.env[name];
-  const value = text === undefined || text === '' ? fallback : Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    console.error(`${name} must be a whole number of 1 or more; received ${String(text)}`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const PUPILS = wholeNumberSetting('BENCH_PUPILS', 100_000);
 const SEED = wholeNumberSetting('BENCH_SEED', 20240902);

@@ -12,6 +12,7 @@ import { DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance } from '@duckdb/nod
 import type { DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export type SqlEngineName = 'duckdb' | 'pglite' | 'postgres';
 
@@ -319,6 +320,45 @@ export async function openPostgres(): Promise<SqlEngine | undefined> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/**
+ * Opens an engine once for the tests of the calling `describe` block and closes it after them. `running(context)`
+ * gives the engine in a test; where it is not running here the test is skipped, unless the engine is required
+ * (in CI, or when a server was named), when the test fails. An engine that fails to open fails every test (an
+ * error in `beforeAll` would only skip them, and CI's count of failed tests would miss it).
+ *
+ * @param name - The engine's name, for messages.
+ * @param open - Opens it; undefined when it is not configured here.
+ * @returns The accessor for tests.
+ */
+export function useEngine(
+  name: string,
+  open: () => Promise<SqlEngine | undefined>
+): { running(context: { skip: () => void }): SqlEngine } {
+  let engine: SqlEngine | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      engine = await open();
+    } catch (error) {
+      failure = error;
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+  return {
+    running(context) {
+      if (failure !== undefined)
+        throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
+      if (engine === undefined) {
+        if (postgresRequired()) throw new Error(`${name} is required here but was not available`);
+        context.skip();
+      }
+      return engine!;
     },
   };
 }

@@ -8,12 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/index.js';
 import type { RulesSqlOptions } from '../../src/sql/index.js';
 import { calendarArb, policyArb, registerArb, windowsArb } from './_arbitraries.js';
 import type { RawMark } from './_arbitraries.js';
-import { openDuckDb, openPglite, openPostgres, postgresRequired } from './_engines.js';
+import { openDuckDb, openPglite, openPostgres, useEngine } from './_engines.js';
 import type { SqlEngine } from './_engines.js';
 import { libraryResult } from './_reference.js';
 import { loadableAsDates, runRules } from './_run.js';
@@ -82,28 +82,10 @@ const caseArb: fc.Arbitrary<Case> = calendarArb.chain((calendar) =>
 
 function differential(name: string, runs: number, open: () => Promise<SqlEngine | undefined>): void {
   describe(`compiled rules on ${name}`, () => {
-    let engine: SqlEngine | undefined;
-    let failure: unknown;
-    beforeAll(async () => {
-      try {
-        engine = await open();
-      } catch (error) {
-        failure = error;
-      }
-    }, 60_000);
-    afterAll(async () => {
-      await engine?.close();
-    });
+    const engine = useEngine(name, open);
 
     it(`gives the library's figures, withheld pupils and issues (${runs} random registers of ${PUPILS.min}–${PUPILS.max} pupils)`, async (context) => {
-      if (failure !== undefined)
-        throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
-      if (engine === undefined) {
-        if (postgresRequired()) throw new Error(`${name} is required here but was not available`);
-        context.skip();
-        return;
-      }
-      const running = engine;
+      const running = engine.running(context);
       let pupils = 0;
       await fc.assert(
         fc.asyncProperty(caseArb, async ({ marks, options }) => {

@@ -6,7 +6,7 @@
  * as-of date changed with a bound parameter.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   defineSchoolCalendar,
   eachSchoolDay,
@@ -17,7 +17,7 @@ import {
 import type { IsoDate } from '../../src/index.js';
 import { compileRulesToSql, safeCompileRulesToSql } from '../../src/sql/index.js';
 import type { RawMark } from './_arbitraries.js';
-import { openDuckDb, openPglite, openPostgres, postgresRequired } from './_engines.js';
+import { openDuckDb, openPglite, openPostgres, useEngine } from './_engines.js';
 import type { SqlEngine } from './_engines.js';
 import { runRules } from './_run.js';
 
@@ -63,27 +63,9 @@ const engines: [string, () => Promise<SqlEngine | undefined>][] = [
 ];
 
 describe.each(engines)('compiled rules on %s', (name, open) => {
-  let engine: SqlEngine | undefined;
-  let failure: unknown;
-  beforeAll(async () => {
-    try {
-      engine = await open();
-    } catch (error) {
-      failure = error;
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
+  const engine = useEngine(name, open);
   /** The engine, or a skip where it is not running here (a failure where it is required). */
-  function running(context: { skip: () => void }): SqlEngine {
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
-    if (engine === undefined) {
-      if (postgresRequired()) throw new Error(`${name} is required here but was not available`);
-      context.skip();
-    }
-    return engine!;
-  }
+  const running = (context: { skip: () => void }): SqlEngine => engine.running(context);
 
   test('persistent absence at exactly 38 of 380 sessions (10 % or more), severe at 190 (50 % or more)', async (context) => {
     const marks = [
