@@ -107,6 +107,7 @@ interface CategorisedRegister {
 
 function categoryOf(date: IsoDate, byte: number | undefined): number {
   if (byte === undefined) return NOT_IN_SET;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: no code has different categories in the two sets and the other set is tried next, so the set tried first cannot change the category
   const set = date >= CODE_SET_2024_START ? SET_2024 : SET_PRE_2024;
   const category = CATEGORY_BY_SET[set][byte] ?? NOT_IN_SET;
   return category === NOT_IN_SET ? (CATEGORY_BY_SET[(1 - set) as 0 | 1][byte] ?? NOT_IN_SET) : category;
@@ -160,10 +161,12 @@ function reviewDates(calendar: SchoolCalendar, weekday: number, range: DateRange
     last.weekday === weekday &&
     last.from === range.from &&
     last.to === range.to
+    // Stryker disable next-line BlockStatement: the cache is a fast path; recomputing gives the same dates
   ) {
     return last.dates;
   }
   const dates = computeReviewDates(calendar, weekday, range);
+  // Stryker disable next-line ObjectLiteral: the cache is a fast path; never hitting it gives the same dates
   lastReviewDates = { calendar, weekday, from: range.from, to: range.to, dates };
   return dates;
 }

@@ -333,6 +333,7 @@ function actionDoneBy(
   ladder: EscalationLadder,
   doneBy: ActionDoneBy
 ): EscalationActionKind | null {
+  // Stryker disable next-line OptionalChaining: each kind is a key of ladder.actions, so its entry exists
   const kinds = Object.keys(ladder.actions).filter((kind) => ladder.actions[kind]?.doneBy === doneBy);
   return kinds.find((kind) => state.dueActions.includes(`${state.entry}:${kind}`)) ?? kinds[0] ?? null;
 }
@@ -495,7 +496,9 @@ function applyEvent(
       // The plan's review runs from the day it is agreed, and improvement is measured from the latest figures.
       const stageReview = ladder.stages.find((stage) => stage.onEntry.includes(kind))?.review ?? null;
       const weeks = stageReview?.weeks ?? null;
+      // Stryker disable next-line OptionalChaining: kind comes from the keys of ladder.actions, so its entry exists
       const restarts = ladder.actions[kind]?.restartsReview === true && weeks !== null;
+      // Stryker disable next-line OptionalChaining: restarts is false when stageReview is null (weeks is then null)
       if (restarts && stageReview?.unit === 'school-weeks') {
         // A period in school weeks is counted from the baseline's school weeks: restarting it moves the baseline.
         return completeAction(state, kind, event.on, event.type, ladder, {
@@ -521,6 +524,7 @@ function applyEvent(
       );
     }
     case 'penalty-notice-issued': {
+      // Stryker disable next-line OptionalChaining: state.stage has passed isStage, so the stage exists
       if (ladder.stages[state.stage]?.role !== 'penalty-notice') {
         const noticeStage = ladder.stages.findIndex((stage) => stage.role === 'penalty-notice');
         return refuse(

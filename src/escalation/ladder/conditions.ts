@@ -207,6 +207,7 @@ export function describeCondition(condition: LadderCondition, context: ReviewCon
     case 'support-appropriate':
     case 'barrier-recorded':
       return conditionLabel(condition);
+    // Stryker disable next-line ConditionalExpression: only a condition that holds is described, and every part of an 'all' that holds holds, so falling through to 'any' says the same
     case 'all':
       return condition.of.map((part) => describeCondition(part, context)).join(', and ');
     case 'any': {
