@@ -17,7 +17,7 @@ export const SET_2024 = 0 as const;
 export const SET_PRE_2024 = 1 as const;
 export const CODE_SET_IDS: readonly [CodeSetId, CodeSetId] = ['2024', 'pre-2024'];
 
-const CATEGORY_NUMBER: Record<StatisticalCategory, number> = {
+export const CATEGORY_NUMBER: Readonly<Record<StatisticalCategory, number>> = {
   present: PRESENT,
   'approved-educational-activity': APPROVED_EDUCATIONAL_ACTIVITY,
   authorised: AUTHORISED,

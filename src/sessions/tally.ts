@@ -40,9 +40,15 @@ export const HISTOGRAM_WIDTH = 256;
  */
 export const NO_RECORD = 255;
 
-// Precedence for overlapping registers, highest first: a mark that shows the pupil was educated beats an
-// absence, an explained absence beats an unexplained one, and any mark beats "not possible" or no mark.
-const PRECEDENCE_BY_CATEGORY = new Uint8Array(256);
+/**
+ * Precedence for overlapping registers, by numeric category, highest first: a mark that shows the pupil was
+ * educated beats an absence, an explained absence beats an unexplained one, and any mark beats "not possible" or
+ * no mark. Exported for the SQL compiler, which writes the same ranks into its code table.
+ *
+ * @example
+ * PRECEDENCE_BY_CATEGORY[PRESENT] > PRECEDENCE_BY_CATEGORY[UNAUTHORISED] //=> true
+ */
+export const PRECEDENCE_BY_CATEGORY = new Uint8Array(256);
 PRECEDENCE_BY_CATEGORY[PRESENT] = 6;
 PRECEDENCE_BY_CATEGORY[APPROVED_EDUCATIONAL_ACTIVITY] = 5;
 PRECEDENCE_BY_CATEGORY[AUTHORISED] = 4;

@@ -10,7 +10,9 @@ import { REGISTER_CODES_PRE_2024 } from '../codes/registerCodesPre2024.js';
 import type { CodeSetId, RegisterCodeDefinition, StatisticalCategory } from '../codes/types.js';
 import { AttendanceError } from '../errors.js';
 import { DFE_POLICY } from '../policy/presets.js';
+import { PRECEDENCE_BY_CATEGORY } from '../sessions/tally.js';
 import type { AbsenceThreshold, AttendancePolicy, BandTable } from '../policy/types.js';
+import { CATEGORY_NUMBER, UNMARKED } from '../_internal/codeTables.js';
 import { compileCalendar, isSessionOpen } from '../_internal/compiledCalendar.js';
 import { toBasisPoints } from '../_internal/exactRate.js';
 import { fromZodIssues, ZOD_PARSE_CONTEXT } from '../_internal/fromZodIssues.js';
@@ -41,15 +43,13 @@ const SOURCES = {
     'The Education (Penalty Notices) (England) (Amendment) Regulations 2024 (SI 2024/210) and the national framework: https://www.legislation.gov.uk/uksi/2024/210/contents/made',
 } as const;
 
-/** DfE precedence for two marks of one session (see `beatsByPrecedence`): higher wins, the earlier mark a tie. */
-const PRECEDENCE: Readonly<Record<StatisticalCategory | 'unmarked', number>> = {
-  present: 6,
-  'approved-educational-activity': 5,
-  authorised: 4,
-  unauthorised: 3,
-  'not-possible': 2,
-  unmarked: 1,
-};
+/**
+ * The precedence of a category for two marks of one session: the tally's own ranks (`beatsByPrecedence`), so
+ * SQL and library cannot disagree. Higher wins; the earlier mark wins a tie.
+ */
+function precedenceOf(category: StatisticalCategory | 'unmarked'): number {
+  return PRECEDENCE_BY_CATEGORY[category === 'unmarked' ? UNMARKED : CATEGORY_NUMBER[category]]!;
+}
 
 /** Rows per INSERT statement, so that no statement grows without bound with a long calendar. */
 const ROWS_PER_INSERT = 400;
@@ -301,7 +301,7 @@ INSERT INTO ${this.names.parameters} VALUES (${sqlDate(asOf)});`;
             sqlString(category),
             sqlString(countsAs),
             sqlBoolean(unmarked || own !== undefined),
-            sqlInteger(PRECEDENCE[category]),
+            sqlInteger(precedenceOf(category)),
             sqlBoolean(penaltyCodes.has(code)),
             sqlDate(validFrom),
             validTo === null ? 'NULL' : sqlDate(validTo),
