@@ -290,6 +290,10 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
         "A second mark for a session withholds the pupil's figures (error, default), or the mark of higher precedence counts",
       ],
       [
+        '--unique-sessions',
+        'The marks table has a primary or unique key on pupil, date and session: trust it and skip the duplicate check (faster)',
+      ],
+      [
         '--schema NAME',
         'The schema to create the tables and views in (it must exist). Default: the current one',
       ],

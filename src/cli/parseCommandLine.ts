@@ -49,6 +49,7 @@ const OPTIONS = {
   schema: { type: 'string' },
   prefix: { type: 'string' },
   duplicates: { type: 'string' },
+  'unique-sessions': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -111,6 +112,7 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
     'schema',
     'prefix',
     'duplicates',
+    'unique-sessions',
     'output',
     'max-line-bytes',
     'max-depth',
@@ -461,6 +463,7 @@ function sqlOptions(values: ParsedValues, files: readonly string[]): CliOptions 
     ...(values.schema === undefined ? {} : { schema: values.schema }),
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
     ...(duplicates === undefined ? {} : { duplicates }),
+    ...(values['unique-sessions'] === true ? { uniqueSessions: true } : {}),
     ...(outputFile === undefined ? {} : { outputFile }),
   };
   return {

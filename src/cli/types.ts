@@ -149,6 +149,8 @@ export interface SqlCommandOptions {
   readonly prefix?: string;
   /** What a second mark for a session means (`--duplicates`). */
   readonly duplicates?: 'error' | 'precedence';
+  /** The marks table's key rules out a second mark for a session: no duplicate check (`--unique-sessions`). */
+  readonly uniqueSessions?: boolean;
   /** The file to write the script to (`-o`); stdout when left out. */
   readonly outputFile?: string;
 }

@@ -70,6 +70,7 @@ export const rulesSqlOptionsSchema = /* @__PURE__ */ lazy(() =>
           })
         ),
         dateType: z.optional(z.enum(['date', 'text'])),
+        uniqueSessions: z.optional(z.boolean()),
       })
     ),
     output: z.optional(

@@ -44,6 +44,17 @@ export interface MarksTableOptions {
    * @defaultValue `'date'`
    */
   readonly dateType?: 'date' | 'text';
+  /**
+   * Whether the database already guarantees one mark per session: `true` when the table has a primary key or a
+   * unique constraint on pupil, date and session (as a warehouse table fed by an MIS usually has). The generated
+   * SQL then trusts the key and does not look for a second mark for a session, the costliest check of the script
+   * (on DuckDB it takes about as long as the rest of the per-pupil figures together). Left `false`, every pupil is
+   * checked and one with two marks for a session is handled as `duplicates` says. Set it only where the
+   * database enforces the key: with it, a duplicate the key let through would be counted twice.
+   *
+   * @defaultValue `false`
+   */
+  readonly uniqueSessions?: boolean;
 }
 
 /**

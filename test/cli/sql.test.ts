@@ -94,6 +94,14 @@ describe('sql writes the script', () => {
     expect(result.stdout).not.toContain('"sa_');
   });
 
+  test("--unique-sessions trusts the table's key and leaves the duplicate check out", async () => {
+    const result = await runCli([...ON_CALENDAR, '--unique-sessions']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('rules out a second mark for a session');
+    expect(result.stdout).not.toContain('bitstring_agg');
+    expect((await runCli([...ON_CALENDAR])).stdout).toContain('bitstring_agg');
+  });
+
   test('names are quoted identifiers: nothing given can end a statement', async () => {
     const result = await runCli([...ON_CALENDAR, '--marks-table', 'x"; DROP TABLE pupils; --']);
     expect(result.code, result.stderr).toBe(0);

@@ -33,6 +33,17 @@ interface Case {
   readonly options: Omit<RulesSqlOptions, 'dialect'>;
 }
 
+/** The register as a table with a key on pupil, date and session would hold it: a session's later marks dropped. */
+function firstMarkOfEachSession(marks: readonly RawMark[]): readonly RawMark[] {
+  const seen = new Set<string>();
+  return marks.filter((mark) => {
+    const key = JSON.stringify([mark.pupilId, mark.date, mark.session]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const caseArb: fc.Arbitrary<Case> = calendarArb.chain((calendar) =>
   fc
     .record({
@@ -55,29 +66,34 @@ const caseArb: fc.Arbitrary<Case> = calendarArb.chain((calendar) =>
         'precedence'
       ),
       dateType: fc.constantFrom<'date' | 'text'>('date', 'text'),
+      uniqueSessions: fc.boolean(),
     })
-    .map(({ marks, policy, windows, asOfDays, codeSet, unmarked, duplicates, dateType }) => {
-      const start = calendar.years[0]!.halfTerms[0]!.start;
-      const asOf =
-        asOfDays === undefined
-          ? undefined
-          : (new Date(Date.parse(`${start}T00:00:00Z`) + asOfDays * 86_400_000)
-              .toISOString()
-              .slice(0, 10) as IsoDate);
-      return {
-        marks: dateType === 'date' ? loadableAsDates(marks) : marks,
-        options: {
-          calendar,
-          policy,
-          marks: { dateType, columns: { order: 'line' } },
-          ...(windows === undefined ? {} : { windows }),
-          ...(asOf === undefined ? {} : { asOf }),
-          ...(codeSet === undefined ? {} : { codeSet }),
-          ...(unmarked === undefined ? {} : { unmarked }),
-          ...(duplicates === undefined ? {} : { duplicates }),
-        },
-      };
-    })
+    .map(
+      ({ policy, windows, asOfDays, codeSet, unmarked, duplicates, dateType, uniqueSessions, ...drawn }) => {
+        // With uniqueSessions the table's key holds: the register keeps the first mark of each session.
+        const marks = uniqueSessions ? firstMarkOfEachSession(drawn.marks) : drawn.marks;
+        const start = calendar.years[0]!.halfTerms[0]!.start;
+        const asOf =
+          asOfDays === undefined
+            ? undefined
+            : (new Date(Date.parse(`${start}T00:00:00Z`) + asOfDays * 86_400_000)
+                .toISOString()
+                .slice(0, 10) as IsoDate);
+        return {
+          marks: dateType === 'date' ? loadableAsDates(marks) : marks,
+          options: {
+            calendar,
+            policy,
+            marks: { dateType, columns: { order: 'line' }, ...(uniqueSessions ? { uniqueSessions } : {}) },
+            ...(windows === undefined ? {} : { windows }),
+            ...(asOf === undefined ? {} : { asOf }),
+            ...(codeSet === undefined ? {} : { codeSet }),
+            ...(unmarked === undefined ? {} : { unmarked }),
+            ...(duplicates === undefined ? {} : { duplicates }),
+          },
+        };
+      }
+    )
 );
 
 function differential(name: string, runs: number, open: () => Promise<SqlEngine | undefined>): void {

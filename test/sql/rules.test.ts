@@ -198,6 +198,26 @@ describe.each(engines)('compiled rules on %s', (name, open) => {
     expect(result.reported['p']).toBe('duplicate_mark_resolved');
   });
 
+  test('with uniqueSessions the key is trusted: the same figures without the duplicate check, and a duplicate the key let through is not looked for', async (context) => {
+    const engineNow = running(context);
+    const clean = [...absentMornings('p', ['2024-09-09', '2024-09-10']), ...yearWithAbsence('q', 38)];
+    const checked = await runRules(engineNow, clean, { calendar });
+    const trusted = await runRules(engineNow, clean, { calendar, marks: { uniqueSessions: true } });
+    expect(trusted.result).toEqual(checked.result);
+    expect(trusted.result.pupils['p']).toMatchObject({ possible: 4, present: 2, unauthorised: 2 });
+    expect(trusted.result.pupils['q']).toMatchObject({
+      possible: 380,
+      absent: 38,
+      absence_class: 'persistent',
+    });
+    // A key would have refused this second mark; told there is one, the script does not look for it.
+    const twice = [...clean, { pupilId: 'p', date: '2024-09-09', session: 'AM', code: 'N' }];
+    expect((await runRules(engineNow, twice, { calendar })).result.withheld['p']).toBe('duplicate_mark');
+    const { result } = await runRules(engineNow, twice, { calendar, marks: { uniqueSessions: true } });
+    expect(result.withheld['p']).toBeUndefined();
+    expect(result.pupils['p']).toMatchObject({ possible: 5, unauthorised: 3 });
+  });
+
   test('the as-of date is a parameter: an UPDATE with a bound value changes what is counted', async (context) => {
     const engineNow = running(context);
     const marks = absentMornings('p', ['2024-09-10', '2024-09-17', '2024-09-24']);
@@ -284,6 +304,19 @@ describe('compileRulesToSql options', () => {
     ]) {
       expect(safeCompileRulesToSql(hostile).success).toBe(false);
     }
+  });
+
+  test('uniqueSessions leaves the duplicate check out of the script', () => {
+    const checked = compileRulesToSql({ dialect: 'duckdb', calendar }).sql;
+    const trusted = compileRulesToSql({ dialect: 'duckdb', calendar, marks: { uniqueSessions: true } }).sql;
+    expect(checked).toContain('bitstring_agg(');
+    expect(trusted).not.toContain('bitstring_agg(');
+    expect(trusted).toContain('rules out a second mark for a session');
+    expect(
+      safeCompileRulesToSql({ dialect: 'duckdb', calendar, marks: { uniqueSessions: 'yes' } })
+    ).toMatchObject({
+      success: false,
+    });
   });
 
   test('the script cites its sources and writes the policy thresholds as whole numbers', () => {

@@ -82,6 +82,7 @@ export async function sqlCommand(input: SqlCommandInput): Promise<RulesSql> {
     ...(sql.marksTable === undefined ? {} : { table: sql.marksTable.table }),
     ...(columns === undefined ? {} : { columns }),
     ...(sql.dateType === undefined ? {} : { dateType: sql.dateType }),
+    ...(sql.uniqueSessions === true ? { uniqueSessions: true } : {}),
   };
   const output: NonNullable<RulesSqlOptions['output']> = {
     ...(sql.schema === undefined ? {} : { schema: sql.schema }),

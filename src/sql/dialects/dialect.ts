@@ -18,6 +18,11 @@ export interface SqlDialect {
    * engine does so by itself).
    */
   readonly materialized: string;
+  /**
+   * Whether the one pass over the marks counts every mark and those after the as-of date apart (`true`), or
+   * compares each mark's date with the as-of date as it counts (`false`).
+   */
+  readonly countsAfterAsOfApart: boolean;
   /** Integer division of two non-negative integer expressions, rounding down. */
   integerDivision(dividend: string, divisor: string): string;
   /**

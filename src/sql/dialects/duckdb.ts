@@ -14,6 +14,9 @@ export const duckdb: SqlDialect = {
   text: 'VARCHAR',
   preamble: [],
   materialized: 'MATERIALIZED ',
+  // Comparing each mark's date with the parameter costs a fifth of the pass; a separate count of the marks after
+  // it is pruned by the date column's zone maps (about 3 ms on the benchmark's 7.8 million marks).
+  countsAfterAsOfApart: true,
   integerDivision: (dividend, divisor) => `(${dividend}) // (${divisor})`,
   pupilCodesExtra: ({ first, last, slots }) => [
     `bitstring_agg(CASE WHEN well_formed AND date BETWEEN ${first} AND ${last} THEN slot END, 0, ${slots - 1}) AS slot_bits`,
