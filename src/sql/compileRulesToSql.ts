@@ -531,36 +531,69 @@ FROM (
   ${pass}
 ) AS grouped;`;
     }
-    // The pass counts every mark; the marks after the as-of date are counted apart and taken off. Their filter on
-    // the date lets the engine skip every block of marks it knows to be older, so it costs next to nothing.
-    const keys = ['pupil_id', ...(codeSet.key === '' ? [] : ['in_2024_set']), 'code', 'well_formed'];
-    const after = `SELECT ${keys.join(', ')}, count(*) AS sessions
-  FROM (
-    SELECT pupil_id,${codeSet.inner.replace('\n      ', ' ')} code,
-      coalesce(session IN ('AM', 'PM') AND code IS NOT NULL, FALSE) AS well_formed
-    FROM ${this.names.markRows}
-    WHERE pupil_id IS NOT NULL AND date > ${asOf}
-  ) AS m
-  GROUP BY ${keys.join(', ')}`;
-    const on = keys.map((key) => `a.${key} IS NOT DISTINCT FROM g.${key}`).join(' AND ');
+    return this.pupilCodesApart(intro, codeSet, extraColumns);
+  }
+
+  /**
+   * The one pass for a dialect that counts apart (DuckDB): every mark is counted by pupil, code set and code
+   * alone, as the fastest hand-written query counts, with the malformed marks among them as a filtered count; the
+   * well-formed marks after the as-of date are counted apart and taken off. Grouping by the as-of comparison and
+   * by the mark's shape as well cost about as much as the count itself; the after-as-of filter is pruned by the
+   * date column's zone maps and costs next to nothing.
+   */
+  private pupilCodesApart(
+    intro: string,
+    codeSet: ReturnType<ScriptWriter['codeSetKey']>,
+    extraColumns: readonly string[]
+  ): string {
+    const asOf = `(SELECT as_of FROM ${this.names.parameters})`;
+    const wellFormed = `date IS NOT NULL AND session IN ('AM', 'PM') AND code IS NOT NULL`;
+    const keys = ['pupil_id', ...(codeSet.key === '' ? [] : ['in_2024_set']), 'code'];
+    const extraNames = extraColumns.map((column) => column.slice(column.lastIndexOf(' AS ') + 4));
+    const count = (
+      where: string,
+      extra: string,
+      slotColumns: string
+    ): string => `SELECT ${keys.join(', ')}, count(*) AS sessions${extra}
+    FROM (
+      SELECT pupil_id,${codeSet.inner.replace('\n      ', ' ')} code${slotColumns}
+      FROM ${this.names.markRows}
+      WHERE pupil_id IS NOT NULL${where}
+    ) AS m
+    GROUP BY ${keys.join(', ')}`;
+    const on = (alias: string): string =>
+      keys.map((key) => `${alias}.${key} IS NOT DISTINCT FROM g.${key}`).join(' AND ');
+    const outer = (alias: string): string => codeSet.outer.replaceAll('in_2024_set', `${alias}.in_2024_set`);
+    const nulls = extraNames.map((name) => `, NULL AS ${name}`).join('');
     return `${intro}
--- Marks after the as-of date are counted apart (the date filter skips every block of marks the engine knows to
--- be older, so this costs next to nothing) and taken off the pass's counts.
+-- Every mark is counted by pupil, code set and code, the malformed ones among them as well; the marks after the
+-- as-of date are counted apart and taken off (the date filter skips every block of marks the engine knows to be
+-- older).
 CREATE VIEW ${this.names.pupilCodes} AS
 WITH
   grouped AS (
-  ${pass}
+    ${count(
+      '',
+      `,\n      count(*) FILTER (WHERE NOT well_formed) AS malformed${extraColumns.map((column) => `,\n      ${column}`).join('')}`,
+      `, date, coalesce(${wellFormed}, FALSE) AS well_formed,
+        (date - ${sqlDate(this.dayZero)}) * 2 + CASE WHEN session = 'PM' THEN 1 ELSE 0 END AS slot`
+    )}
   ),
   after_as_of AS (
-  ${after}
+    ${count(`\n        AND date > ${asOf} AND ${wellFormed}`, '', '')}
   )
-SELECT g.pupil_id, ${codeSet.outer.replaceAll('in_2024_set', 'g.in_2024_set')}, g.code, TRUE AS in_period, g.well_formed,
-  g.sessions - coalesce(a.sessions, 0) AS sessions${extraNames.map((name) => `, g.${name}`).join('')}
+SELECT g.pupil_id, ${outer('g')}, g.code, TRUE AS in_period, TRUE AS well_formed,
+  g.sessions - g.malformed - coalesce(a.sessions, 0) AS sessions${extraNames.map((name) => `, g.${name}`).join('')}
 FROM grouped AS g
-LEFT JOIN after_as_of AS a ON ${on}
+LEFT JOIN after_as_of AS a ON ${on('a')}
+WHERE g.sessions > g.malformed
 UNION ALL
-SELECT pupil_id, ${codeSet.outer}, code, FALSE AS in_period, well_formed, sessions${extraNames.map((name) => `, NULL AS ${name}`).join('')}
-FROM after_as_of;`;
+SELECT a.pupil_id, ${outer('a')}, a.code, FALSE AS in_period, TRUE AS well_formed, a.sessions${nulls}
+FROM after_as_of AS a
+UNION ALL
+SELECT g.pupil_id, ${outer('g')}, g.code, FALSE AS in_period, FALSE AS well_formed, g.malformed${nulls}
+FROM grouped AS g
+WHERE g.malformed > 0;`;
   }
 
   /**
@@ -788,19 +821,24 @@ ${windowJoins.join('\n')};`;
     const select = (
       source: string,
       join: string,
-      extra: string
+      extra: string,
+      codeTest = `m.code IN (${codes}) AND `
     ): string => `SELECT m.pupil_id, m.date, m.session, m.code, m.slot, k.${unitColumn} AS position
     FROM ${source} AS m
     ${placed ? 'JOIN' : 'LEFT JOIN'} ${this.names.calendar} AS k ON k.day = m.date${join}
-    WHERE m.code IN (${codes}) AND m.date <= ${asOf}${from}
+    WHERE ${codeTest}m.date <= ${asOf}${from}
       AND k.${unitColumn} IS ${placed ? 'NOT NULL' : 'NULL'}${extra}`;
     if (!this.precedenceMode && placed) {
       // The windows read the marks as the register holds them, without the well-formed filter of the marks view:
-      // a pupil with a malformed mark is withheld and their window results are never joined, and skipping the
-      // filter keeps the scan to the code test alone (a sixth of the query's time on DuckDB).
-      const slot = `(date - ${sqlDate(this.dayZero)}) * 2 + CASE WHEN session = 'PM' THEN 1 ELSE 0 END`;
+      // a pupil with a malformed mark is withheld and their window results are never joined. The codes are a
+      // join rather than a test of every mark: the engine then skips blocks of marks whose codes cannot match.
+      const slot = `(r.date - ${sqlDate(this.dayZero)}) * 2 + CASE WHEN r.session = 'PM' THEN 1 ELSE 0 END`;
+      const values = rule.codes.map((code) => `(${sqlString(code)})`).join(', ');
       return select(
-        `(SELECT pupil_id, date, session, code, ${slot} AS slot FROM ${this.names.markRows})`,
+        `(SELECT r.pupil_id, r.date, r.session, r.code, ${slot} AS slot
+      FROM ${this.names.markRows} AS r
+      JOIN (VALUES ${values}) AS counted_code (code) ON counted_code.code = r.code)`,
+        '',
         '',
         ''
       );

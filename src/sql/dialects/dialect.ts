@@ -19,8 +19,9 @@ export interface SqlDialect {
    */
   readonly materialized: string;
   /**
-   * Whether the one pass over the marks counts every mark and those after the as-of date apart (`true`), or
-   * compares each mark's date with the as-of date as it counts (`false`).
+   * Whether the one pass over the marks groups them by pupil, code set and code alone and counts those after the
+   * as-of date in a separate, filtered pass (`true`), or groups them by their shape and by the as-of comparison
+   * as well (`false`).
    */
   readonly countsAfterAsOfApart: boolean;
   /** Integer division of two non-negative integer expressions, rounding down. */
