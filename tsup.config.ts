@@ -28,6 +28,8 @@ export default defineConfig([
       io: 'src/io/index.ts',
       // The rules compiled to SQL: nothing of it is reached from the root entry.
       sql: 'src/sql/index.ts',
+      // The visual report: its chart library (an optional peer dependency) is imported when a report is drawn.
+      report: 'src/report/index.ts',
       'io/node': 'src/io/node/index.ts',
       // Started by path from io/node, which finds it beside itself: the same name as in src/io/node.
       'io/cohortCsvWorker': 'src/io/node/cohortCsvWorker.ts',

@@ -31,7 +31,8 @@ export type AttendanceIssueCode =
   | 'file_unreadable'
   | 'file_unwritable'
   | 'too_long'
-  | 'too_deep';
+  | 'too_deep'
+  | 'missing_dependency';
 
 /**
  * One problem found in input: what it is, where it is, what was expected and what was found.
