@@ -47,7 +47,9 @@ export function findSicknessReturns(
   const runs = scanRuns(register, calendar, policy);
   const compiled = compileCalendar(calendar);
   const schoolYearOf = (date: IsoDate): string => {
+    // Stryker disable next-line UnaryOperator: a run's dates are open school days of the calendar, always indexed
     const day = compiled.dayIndexByDate.get(date) ?? -1;
+    // Stryker disable next-line OptionalChaining,UnaryOperator,StringLiteral: and always in a half term
     return compiled.halfTerms[compiled.halfTermOfDay[day] ?? -1]?.year ?? '';
   };
   const actions: SicknessReturnAction[] = [];

@@ -15,6 +15,8 @@ import type { HalfTermInfo, IsoDate, SchoolCalendar } from './types.js';
 export function findHalfTerm(calendar: SchoolCalendar, date: IsoDate): HalfTermInfo | undefined {
   const compiled = compileCalendar(calendar);
   const day = compiled.dayIndexByDate.get(date);
+  // Stryker disable next-line ConditionalExpression: without it the lookup below gives undefined all the same
   if (day === undefined) return undefined;
+  // Stryker disable next-line UnaryOperator: halfTermOfDay has an entry (-1 outside half terms) for every day index
   return compiled.halfTerms[compiled.halfTermOfDay[day] ?? -1];
 }

@@ -90,10 +90,13 @@ export function toCompactCode(code: string): number | undefined {
   let byte = NOT_A_CODE;
   if (code.length === 1) {
     const first = code.charCodeAt(0);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the table has 128 entries; reading past it gives undefined, which is no code either
     if (first < 128) byte = ONE_CHARACTER[first]!;
   } else if (code.length === 2) {
     const first = code.charCodeAt(0);
     const second = code.charCodeAt(1);
+    // Without the test a second character of 128 or more would read another pair's entry ('B±' as 'C1').
+    // Stryker disable next-line EqualityOperator: at exactly 128 the index is a pair ending in NUL or past the table, no code
     if (first < 128 && second < 128) byte = TWO_CHARACTERS[first * 128 + second]!;
   } else if (code.length === 0) byte = 0;
   return byte === NOT_A_CODE ? undefined : byte;

@@ -244,6 +244,13 @@ describe('COMPACT_CODES and toCompactCode', () => {
     expect(toCompactCode('')).toBe(0);
   });
 
+  test('a second character beyond ASCII never reads another pair: "B\u00b1" is not C1', () => {
+    // 'B' * 128 + 177 is the index of 'C' * 128 + '1'.
+    expect(toCompactCode('C1')).toBeDefined();
+    expect(toCompactCode('B\u00b1')).toBeUndefined();
+    expect(toCompactCode('\u00e9')).toBeUndefined();
+  });
+
   test('"-" and "" are the spellings of no mark yet', () => {
     expect(sorted(UNMARKED_CODES)).toEqual(sorted(['-', '']));
   });
