@@ -10,8 +10,14 @@ export { renderAttendanceReport } from './renderAttendanceReport.js';
 export type {
   AttendanceReport,
   AttendanceReportOptions,
+  ReportBand,
   ReportCount,
+  ReportGroup,
   ReportPenaltyCandidate,
+  ReportPeriod,
   ReportPupil,
+  ReportReason,
+  ReportSession,
   ReportWeek,
+  ReportWeekdaySession,
 } from './types.js';

@@ -90,7 +90,7 @@ export interface ReportPenaltyCandidate {
   /** The most sessions of the rule's codes in any window. */
   readonly maximum: number;
   /** The session at which the threshold was first reached. */
-  readonly firstReached: { readonly date: IsoDate; readonly session: Session };
+  readonly firstReached: ReportSession;
 }
 
 /**
@@ -109,36 +109,103 @@ export interface AttendanceReport {
   /** The policy the figures follow. */
   readonly policyName: string;
   /** The first and last dates with a counted mark; `null` with none. */
-  readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
+  readonly period: ReportPeriod | null;
   /** The headline figures, by the DfE method. */
   readonly headline: CohortFigures;
   /** Pupils per band of the policy's band table. */
-  readonly bands: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly enrolments: ReportCount;
-  }[];
+  readonly bands: readonly ReportBand[];
   /** The school and each group of `groupBy`, with its number of pupils. */
-  readonly groups: readonly { readonly name: string; readonly pupils: number }[];
+  readonly groups: readonly ReportGroup[];
   /** Attendance week by week, for the school and each group. */
   readonly weeks: readonly ReportWeek[];
   /** Sessions per register code, with the code's statistical category, most used first. */
-  readonly reasons: readonly {
-    readonly code: string;
-    readonly category: string;
-    readonly sessions: number;
-  }[];
+  readonly reasons: readonly ReportReason[];
   /** Possible sessions and sessions missed by weekday (1 Monday … 5 Friday) and session. */
-  readonly weekdays: readonly {
-    readonly weekday: number;
-    readonly session: Session;
-    readonly absent: number;
-    readonly possible: number;
-  }[];
+  readonly weekdays: readonly ReportWeekdaySession[];
   /** Persistent and severe absentees (empty in aggregate-only mode). */
   readonly absentees: readonly ReportPupil[];
   /** Pupils whose penalty-notice window reached its threshold (empty in aggregate-only mode). */
   readonly penaltyCandidates: readonly ReportPenaltyCandidate[];
   /** How many pupils reached the penalty-notice threshold. */
   readonly penaltyThresholdReached: ReportCount;
+}
+
+/**
+ * One register session.
+ *
+ * @category Report
+ */
+export interface ReportSession {
+  /** The date. */
+  readonly date: IsoDate;
+  /** `AM` or `PM`. */
+  readonly session: Session;
+}
+
+/**
+ * The first and last dates of a report's counted marks.
+ *
+ * @category Report
+ */
+export interface ReportPeriod {
+  /** The first date. */
+  readonly from: IsoDate;
+  /** The last date. */
+  readonly to: IsoDate;
+}
+
+/**
+ * One band of the band table and its pupils.
+ *
+ * @category Report
+ */
+export interface ReportBand {
+  /** The band's id. */
+  readonly id: string;
+  /** The band's label. */
+  readonly label: string;
+  /** Pupils in the band. */
+  readonly enrolments: ReportCount;
+}
+
+/**
+ * The school or one group of pupils.
+ *
+ * @category Report
+ */
+export interface ReportGroup {
+  /** `'School'` or `attribute = value`. */
+  readonly name: string;
+  /** Pupils in it. */
+  readonly pupils: number;
+}
+
+/**
+ * Sessions of one register code.
+ *
+ * @category Report
+ */
+export interface ReportReason {
+  /** The code. */
+  readonly code: string;
+  /** Its DfE statistical category. */
+  readonly category: string;
+  /** Sessions marked with it. */
+  readonly sessions: number;
+}
+
+/**
+ * Absence on one weekday's morning or afternoon.
+ *
+ * @category Report
+ */
+export interface ReportWeekdaySession {
+  /** 1 Monday … 5 Friday. */
+  readonly weekday: number;
+  /** `AM` or `PM`. */
+  readonly session: Session;
+  /** Sessions missed. */
+  readonly absent: number;
+  /** Possible sessions. */
+  readonly possible: number;
 }

@@ -1,12 +1,15 @@
 import type * as PlotModule from '@observablehq/plot';
 import { AttendanceError } from '../../errors.js';
 
+/** The document Plot draws into, as Plot's options name it (the DOM's `Document`, which linkedom provides). */
+type PlotDocument = NonNullable<NonNullable<Parameters<typeof PlotModule.plot>[0]>['document']>;
+
 /** What the charts are drawn with: Observable Plot and a document to draw into. */
 export interface ChartLibrary {
   /** Observable Plot's module. */
   readonly Plot: typeof PlotModule;
   /** A document, from linkedom: Plot builds its SVG with it, and the SVG is read back as text. */
-  readonly document: Document;
+  readonly document: PlotDocument;
 }
 
 /**

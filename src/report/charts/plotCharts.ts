@@ -14,8 +14,14 @@ export const PALETTE: readonly [string, ...string[]] = [
 /** Line styles, so that no line is told apart by its colour alone. */
 const DASHES: readonly [string, ...string[]] = ['none', '6 3', '2 2', '8 3 2 3', '1 3', '10 4'];
 
+/** The part of the element Plot returns that the report uses: its attributes and its markup. */
+interface MarkupElement {
+  setAttribute(name: string, value: string): void;
+  readonly outerHTML: string;
+}
+
 /** Plot's SVG as text, with a title and a description for screen readers. */
-function svgText(element: Element, title: string, description: string): string {
+function svgText(element: MarkupElement, title: string, description: string): string {
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   element.setAttribute('aria-description', description);
