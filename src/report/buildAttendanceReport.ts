@@ -97,7 +97,12 @@ export function buildAttendanceReport(
   // One pass over the code bytes: per slot's week and group, attended and possible; per code, sessions; per
   // weekday and session, absent and possible.
   const { slots, codes, offsets, firstSlots, lengths } = register;
+  // Everything a mark's slot decides is worked out once per slot, not once per mark: its week, its weekday cell
+  // (-1 at weekends) and whether it is after the as-of date.
   const weekOfSlot = new Int32Array(slots.dates.length);
+  const cellOfSlot = new Int8Array(slots.dates.length);
+  const asOf = options.asOf;
+  let endSlot = slots.dates.length;
   const weekStarts: IsoDate[] = [];
   const weekIndex = new Map<IsoDate, number>();
   for (let slot = 0; slot < slots.dates.length; slot += 1) {
@@ -110,6 +115,9 @@ export function buildAttendanceReport(
       weekIndex.set(monday, index);
     }
     weekOfSlot[slot] = index;
+    const weekday = isoWeekdayOf(date);
+    cellOfSlot[slot] = weekday <= 5 ? (weekday - 1) * 2 + (slots.sessions[slot] === 'PM' ? 1 : 0) : -1;
+    if (asOf !== undefined && date > asOf && slot < endSlot) endSlot = slot;
   }
   const weekCount = weekStarts.length;
   const weekAttended = new Int32Array(weekCount * groupNames.length);
@@ -117,16 +125,15 @@ export function buildAttendanceReport(
   const byCode = [new Float64Array(COMPACT_CODES.length), new Float64Array(COMPACT_CODES.length)];
   const weekdayAbsent = new Int32Array(10);
   const weekdayPossible = new Int32Array(10);
-  const asOf = options.asOf;
   let firstSlot = Number.POSITIVE_INFINITY;
   let lastSlot = -1;
   for (let pupil = 0; pupil < pupils; pupil += 1) {
     const start = offsets[pupil]!;
     const first = firstSlots[pupil]!;
     const groups = groupsOf[pupil]!;
-    for (let index = 0; index < lengths[pupil]!; index += 1) {
+    const end = Math.min(lengths[pupil]!, endSlot - first);
+    for (let index = 0; index < end; index += 1) {
       const slot = first + index;
-      if (asOf !== undefined && slots.dates[slot]! > asOf) break;
       const byte = codes[start + index]!;
       const set = slot >= slots.first2024Index ? SET_2024 : SET_PRE_2024;
       const category = CATEGORY_BY_SET[set][byte]!;
@@ -140,9 +147,8 @@ export function buildAttendanceReport(
         weekAttended[week + group] = weekAttended[week + group]! + attended;
         weekPossible[week + group] = weekPossible[week + group]! + 1;
       }
-      const weekday = isoWeekdayOf(slots.dates[slot]!);
-      if (weekday <= 5) {
-        const cell = (weekday - 1) * 2 + (slots.sessions[slot] === 'PM' ? 1 : 0);
+      const cell = cellOfSlot[slot]!;
+      if (cell >= 0) {
         weekdayPossible[cell] = weekdayPossible[cell]! + 1;
         if (category === AUTHORISED || category === UNAUTHORISED)
           weekdayAbsent[cell] = weekdayAbsent[cell]! + 1;

@@ -11,9 +11,16 @@ import { REPORT_STYLE } from './style.js';
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 /** A rate as the library displays it (one decimal, half up), or "–" with no possible sessions. */
-function percentText(rate: { readonly numerator: number; readonly denominator: number }): string {
-  if (rate.denominator === 0) return '–';
-  const percentage = toPercentage(rate as SessionRate);
+function percentText({
+  numerator,
+  denominator,
+}: {
+  readonly numerator: number;
+  readonly denominator: number;
+}): string {
+  const rate: SessionRate =
+    denominator === 0 ? { kind: 'no-possible-sessions' } : { kind: 'rate', numerator, denominator };
+  const percentage = toPercentage(rate);
   return percentage.kind === 'percentage' ? `${percentage.text} %` : '–';
 }
 

@@ -29,8 +29,10 @@ export interface AttendanceReportOptions {
    */
   readonly aggregateOnly?: boolean;
   /**
-   * In aggregate-only mode, counts below this are suppressed (DfE's statistics suppress counts below 5).
+   * In aggregate-only mode, counts below this are suppressed.
    *
+   * @see {@link https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-in-schools-in-england} (DfE
+   *   methodology: small counts are suppressed, shown as "c", so that no pupil can be identified)
    * @defaultValue `5`
    */
   readonly smallNumbers?: number;

@@ -114,6 +114,12 @@ describe('buildAttendanceReport', () => {
     expect(report.penaltyThresholdReached).toBe(1);
   });
 
+  it('draws no mark after the as-of date', () => {
+    const toFriday = buildAttendanceReport(figures, { asOf: isoDate('2024-09-13') });
+    expect(toFriday.weeks).toEqual([{ week: '2024-09-09', group: 'School', attended: 18, possible: 20 }]);
+    expect(toFriday.period).toEqual({ from: '2024-09-09', to: '2024-09-13' });
+  });
+
   it('names no pupil in aggregate-only mode', () => {
     const aggregate = buildAttendanceReport(figures, { aggregateOnly: true, penaltyWindow: 0 });
     expect(aggregate.absentees).toEqual([]);

@@ -29,7 +29,9 @@ function svgText(element: MarkupElement, title: string, description: string): st
 }
 
 /**
- * Attendance week by week, one line per group, with the 90 % and 95 % lines.
+ * Attendance week by week, one line per group, with the 90 % and 95 % lines: 90 % attendance is the persistent
+ * absence threshold (DfE: 10 % or more of possible sessions missed, Pupil absence in schools in England,
+ * methodology); 95 % is the second reference line the report draws (issue 15 of this project asks for both).
  *
  * @param charts - The chart library.
  * @param weeks - The weeks to draw.
