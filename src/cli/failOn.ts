@@ -9,6 +9,7 @@ export const FAIL_ON_BY_COMMAND: Readonly<Record<CommandName, readonly FailKind[
   penalty: ['penalty', 'issues'],
   lateness: ['lateness', 'persistent-lateness', 'issues'],
   escalation: ['stage', 'issues'],
+  report: [],
   check: ['issues'],
   record: [],
   sql: [],

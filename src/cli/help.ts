@@ -199,6 +199,68 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       `${PROGRAM} escalation register.csv --calendar calendar.json --events case-log.csv --state state.json --due-since 2025-01-27`,
     ],
   },
+  report: {
+    summary:
+      'Draw the attendance report: one self-contained HTML file of charts and tables, for print or a browser',
+    usage: `${PROGRAM} report <register-file> --calendar FILE [options] [-o report.html]`,
+    description: [
+      'Draws one HTML file that opens offline (inline CSS and SVG, no scripts, no requests) and prints on A4:',
+      'the headline figures with their exact fractions, the weekly trend of the school and of each group of',
+      '--pupils with the 90 % and 95 % lines, pupils across the absence bands, sessions by reason and by',
+      'category, a weekday-by-session heat map, the escalation picture (pupils per stage, actions due,',
+      'penalty-notice threshold reached), published figures side by side with --compare, and the lists of',
+      'persistent and severe absentees and penalty-notice candidates; --pupil adds a one-page card. The charts',
+      'are drawn with @observablehq/plot and linkedom (optional peer dependencies: npm install them to use it).',
+    ],
+    options: [
+      CALENDAR_REQUIRED,
+      POLICY_OPTION,
+      AS_OF_OPTION,
+      [
+        '--escalation-policy NAME|FILE',
+        'The ladder for the escalation picture: hcat-trust (default), support-first, or a JSON file',
+      ],
+      ['--events FILE', 'The case log (as for escalation): actions recorded done are not listed as due'],
+      [
+        '--pupils FILE',
+        'A pupil-attributes CSV: pupil_id, then columns such as year_group, fsm, sen; each group gets a weekly trend',
+      ],
+      [
+        '--group-by LIST',
+        'The --pupils columns to group by (comma-separated). Default: every column with at most 20 values',
+      ],
+      [
+        '--compare FILE',
+        'DfE\'s "Pupil attendance in schools" year-to-date CSV: its figures are shown beside the school\'s',
+      ],
+      [
+        '--compare-level LEVEL',
+        "national (default), regional:NAME or la:NAME (a local authority's name or code)",
+      ],
+      ['--compare-phase PHASE', 'Primary, Secondary, Special or Total (default)'],
+      [
+        '--aggregate-only',
+        'For governors and partners: no pupil ids or lists; counts below 5 shown as "fewer than 5"',
+      ],
+      ['--small-numbers N', 'With --aggregate-only: suppress counts below N (default 5)'],
+      [
+        '--pupil ID',
+        'Add a one-page card for this pupil: every session, the weekly trend, the case history (repeat for more)',
+      ],
+      ['--title TEXT', 'The report\'s title (default "Attendance report")'],
+      ['-o, --output FILE', 'Write the report to this file (atomically) rather than to stdout'],
+      ...REGISTER_OPTIONS,
+      ['--quiet, -q', 'No warnings, progress or note of the file written on stderr'],
+      ['--no-progress', 'No progress bar'],
+      ['--help, -h', 'This help'],
+    ],
+    failOn: '',
+    examples: [
+      `${PROGRAM} report register.csv --calendar calendar.json --policy trust --pupils pupils.csv -o report.html`,
+      `${PROGRAM} report register.csv --calendar calendar.json --compare EES_ytd_data.csv --compare-level la:Camden --compare-phase Secondary -o report.html`,
+      `${PROGRAM} report register.csv --calendar calendar.json --aggregate-only -o governors.html`,
+    ],
+  },
   record: {
     summary: 'Add an event (a letter sent, a meeting held, a referral…) to a case log',
     usage: `${PROGRAM} record <case-log-file> --pupil ID --date DATE --event TYPE [--detail NAME=VALUE]...`,
@@ -392,10 +454,10 @@ export function helpText(command?: CommandName): string {
     '',
     'Options:',
     ...optionLines(help.options),
-    // `record` and `sql` read no register and have no findings.
-    ...(command === 'record' || command === 'sql'
-      ? ['']
-      : [...REGISTER_NOTE, '', `--fail-on conditions: ${help.failOn}.`, '']),
+    // `record` and `sql` read no register; they and `report` have no findings.
+    ...(command === 'record' || command === 'sql' ? [] : REGISTER_NOTE),
+    '',
+    ...(help.failOn === '' ? [] : [`--fail-on conditions: ${help.failOn}.`, '']),
     ...EXIT_CODES,
     '',
     help.examples.length === 1 ? 'Example:' : 'Examples:',

@@ -7,7 +7,14 @@ import { parseFailOn } from './failOn.js';
 import { COMMAND_NAMES } from './help.js';
 import type { RegisterDateFormat } from '../io/long/types.js';
 import { SQL_DIALECTS } from '../sql/dialects/dialect.js';
-import type { CliOptions, CommandName, RegisterFormat, SqlCommandOptions } from './types.js';
+import type {
+  CliOptions,
+  CommandName,
+  RegisterFormat,
+  ReportCommandOptions,
+  ReportComparisonOptions,
+  SqlCommandOptions,
+} from './types.js';
 import { UsageError } from './usageError.js';
 import { excerpt } from '../_internal/excerpt.js';
 
@@ -51,6 +58,14 @@ const OPTIONS = {
   duplicates: { type: 'string' },
   'unique-sessions': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  pupils: { type: 'string' },
+  'group-by': { type: 'string' },
+  compare: { type: 'string' },
+  'compare-level': { type: 'string' },
+  'compare-phase': { type: 'string' },
+  'aggregate-only': { type: 'boolean' },
+  'small-numbers': { type: 'string' },
+  title: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -89,6 +104,27 @@ const ALLOWED: Readonly<Record<CommandName, readonly OptionName[]>> = {
   penalty: COMMON,
   lateness: [...COMMON, 'lateness-policy'],
   escalation: [...COMMON, 'escalation-policy', 'explain', 'events', 'state', 'due-since'],
+  report: [
+    ...COMMON.filter(
+      (name) =>
+        name !== 'json' &&
+        name !== 'csv' &&
+        name !== 'no-formula-escape' &&
+        name !== 'limit' &&
+        name !== 'fail-on'
+    ),
+    'escalation-policy',
+    'events',
+    'pupils',
+    'group-by',
+    'compare',
+    'compare-level',
+    'compare-phase',
+    'aggregate-only',
+    'small-numbers',
+    'title',
+    'output',
+  ],
   check: COMMON.filter((name) => name !== 'as-of' && name !== 'pupil'),
   record: [
     'pupil',
@@ -299,11 +335,19 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       command
     );
   }
+  if (command === 'report') return { kind: 'run', command, options: reportOptions(values, files) };
   if (values.json === true && values.csv === true)
     throw new UsageError('Give --json or --csv, not both.', command);
   if (values['no-formula-escape'] === true && values.csv !== true) {
     throw new UsageError('--no-formula-escape applies only to --csv output.', command);
   }
+  return { kind: 'run', command, options: analysisOptions(values, files, command) };
+}
+
+type ParsedValues = ReturnType<typeof parse>['values'];
+
+/** The options of the commands that read one register (or several, for `check`). */
+function analysisOptions(values: ParsedValues, files: readonly string[], command: CommandName): CliOptions {
   const asOf = checkedAsOf(values['as-of'], command);
   const mapping = values.mapping;
   if (mapping !== undefined && !MAPPING_PRESETS.includes(mapping) && !mapping.endsWith('.json')) {
@@ -367,10 +411,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.state === undefined ? {} : { state: values.state }),
     ...(dueSince === undefined ? {} : { dueSince }),
   };
-  return { kind: 'run', command, options };
+  return options;
 }
-
-type ParsedValues = ReturnType<typeof parse>['values'];
 
 /** The options of `record`: one case log file, one pupil, the event's type and date, and its details. */
 function recordOptions(values: ParsedValues, files: readonly string[]): CliOptions {
@@ -482,4 +524,114 @@ function sqlOptions(values: ParsedValues, files: readonly string[]): CliOptions 
     explain: false,
     sql,
   };
+}
+
+const COMPARE_LEVELS: Readonly<Record<string, ReportComparisonOptions['level']>> = {
+  national: 'national',
+  regional: 'regional',
+  region: 'regional',
+  la: 'local-authority',
+  'local-authority': 'local-authority',
+};
+
+/** `--compare-level national`, `regional:NAME` or `la:NAME` (an LA's name or code). */
+function checkedCompareLevel(
+  text: string | undefined
+): Pick<ReportComparisonOptions, 'level'> & { readonly area?: string } {
+  const command = 'report';
+  if (text === undefined) return { level: 'national' };
+  const colon = text.indexOf(':');
+  const levelText = (colon < 0 ? text : text.slice(0, colon)).trim().toLowerCase();
+  const area = colon < 0 ? undefined : text.slice(colon + 1).trim();
+  const level = COMPARE_LEVELS[levelText];
+  if (level === undefined || (level === 'national' && area !== undefined) || area === '') {
+    throw new UsageError(
+      `--compare-level must be national, regional:NAME or la:NAME (a local authority's name or code), e.g. "regional:North West" or "la:Camden"; received ${excerpt(text)}.`,
+      command
+    );
+  }
+  if (level !== 'national' && area === undefined) {
+    throw new UsageError(
+      `--compare-level ${levelText} needs the ${level === 'regional' ? 'region' : 'local authority'}: write ${levelText}:NAME.`,
+      command
+    );
+  }
+  return { level, ...(area === undefined ? {} : { area }) };
+}
+
+/**
+ * The options of `report`: the register options of every analysing command, then what the report shows (the
+ * pupil attributes, groups, comparison, aggregate-only mode, pupil cards) and where it is written.
+ */
+function reportOptions(values: ParsedValues, files: readonly string[]): CliOptions {
+  const command = 'report';
+  if (values.calendar === undefined) {
+    throw new UsageError(
+      'report draws the weekly trend and the escalation picture in school weeks: give --calendar FILE.',
+      command
+    );
+  }
+  for (const name of ['pupils', 'compare', 'title', 'output', 'group-by'] as const) {
+    if (values[name] === '') {
+      throw new UsageError(`${name === 'output' ? '-o' : `--${name}`} must not be empty.`, command);
+    }
+  }
+  const cards = values.pupil ?? [];
+  const aggregateOnly = values['aggregate-only'] === true;
+  if (aggregateOnly && cards.length > 0) {
+    throw new UsageError(
+      '--aggregate-only names no pupil, so it draws no pupil card: leave out --pupil, or --aggregate-only.',
+      command
+    );
+  }
+  const smallText = values['small-numbers'];
+  if (smallText !== undefined && !/^[1-9]\d{0,5}$/.test(smallText)) {
+    throw new UsageError(
+      `--small-numbers must be a whole number of pupils, 1 or more (counts below it are suppressed); received ${excerpt(smallText)}.`,
+      command
+    );
+  }
+  if (smallText !== undefined && !aggregateOnly) {
+    throw new UsageError('--small-numbers applies only with --aggregate-only.', command);
+  }
+  if (values.compare === undefined) {
+    for (const name of ['compare-level', 'compare-phase'] as const) {
+      if (values[name] !== undefined) {
+        throw new UsageError(
+          `--${name} says which published figures --compare FILE gives: give --compare too.`,
+          command
+        );
+      }
+    }
+  }
+  const groupBy = values['group-by']
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (groupBy !== undefined && values.pupils === undefined) {
+    throw new UsageError(
+      '--group-by names columns of the pupil-attributes file: give --pupils FILE too.',
+      command
+    );
+  }
+  const comparison: ReportComparisonOptions | undefined =
+    values.compare === undefined
+      ? undefined
+      : {
+          file: values.compare,
+          ...checkedCompareLevel(values['compare-level']),
+          ...(values['compare-phase'] === undefined ? {} : { phase: values['compare-phase'] }),
+        };
+  const report: ReportCommandOptions = {
+    ...(values.pupils === undefined ? {} : { pupilsFile: values.pupils }),
+    ...(groupBy === undefined ? {} : { groupBy }),
+    ...(comparison === undefined ? {} : { comparison }),
+    aggregateOnly,
+    ...(smallText === undefined ? {} : { smallNumbers: Number(smallText) }),
+    cards,
+    ...(values.title === undefined ? {} : { title: values.title }),
+    ...(values.output === undefined ? {} : { outputFile: values.output }),
+  };
+  // The register is read as every analysing command reads it; `--pupil` names cards here, not a filter.
+  return { ...analysisOptions({ ...values, pupil: [] }, files, command), pupils: [], report };
 }

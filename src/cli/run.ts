@@ -10,6 +10,7 @@ import type { Casework } from './commands/escalation.js';
 import { recordCommand } from './commands/record.js';
 import { SQL_DIALECT_TITLES, sqlCommand } from './commands/sql.js';
 import { loadCaseLog } from './load/loadCaseLog.js';
+import { loadPublishedFigures, loadPupilAttributes } from './load/loadReportFiles.js';
 import { readStateFile, stateFileText } from './load/escalationStateFile.js';
 import { unwritableFileIssue } from './load/fileIssue.js';
 import { latenessCommand } from './commands/lateness.js';
@@ -262,17 +263,18 @@ async function runSql(io: CliIo, options: CliOptions): Promise<ExitCode> {
   return 0;
 }
 
-async function runAnalysis(
+/** The register read and checked, with its calendar and policies: what every analysing command works on. */
+async function prepareAnalysis(
   io: CliIo,
   command: Exclude<CommandName, 'check' | 'record' | 'sql'>,
   options: CliOptions
-): Promise<ExitCode> {
+): Promise<AnalysisContext> {
   const [source] = options.files as [string];
   const format = detectFormat(source, options.format);
   checkOptionFormats(options, [format], command);
   if (
     options.calendar === undefined &&
-    (command === 'penalty' || command === 'lateness' || command === 'escalation')
+    (command === 'penalty' || command === 'lateness' || command === 'escalation' || command === 'report')
   ) {
     requireCalendar(undefined, command);
   }
@@ -302,7 +304,7 @@ async function runAnalysis(
   ].filter((issue) => issue.severity === 'error');
   if (firstError !== undefined) throw new AttendanceError([firstError, ...otherErrors]);
   const { pupils, pupilIndexes, asOf } = groupPupils(register, options);
-  const context: AnalysisContext = {
+  return {
     options,
     register,
     pupils,
@@ -313,6 +315,71 @@ async function runAnalysis(
     latenessPolicy,
     escalationPolicy,
   };
+}
+
+/** Writes warnings and notes to stderr, unless `--quiet`. */
+function writeWarnings(io: CliIo, warnings: readonly AttendanceIssue[], options: CliOptions): void {
+  if (warnings.length > 0 && !options.quiet) {
+    io.stderr.write(
+      `${[`${PROGRAM}: ${plural(warnings.length, 'warning')}:`, ...issueLines(warnings, MOST_WARNINGS_SHOWN, options.files)].join('\n')}\n`
+    );
+  }
+}
+
+/**
+ * `report`: the attendance report as one HTML file, written to stdout or, with `-o`, to a file (atomically). The
+ * report entry and its chart library are loaded only here.
+ */
+async function runReport(io: CliIo, options: CliOptions): Promise<ExitCode> {
+  const reportOptions = options.report!;
+  // The small files first: a mistake in one is found before the register is read.
+  const pupils =
+    reportOptions.pupilsFile === undefined
+      ? undefined
+      : await loadPupilAttributes(io, reportOptions.pupilsFile);
+  const comparison =
+    reportOptions.comparison === undefined
+      ? undefined
+      : await loadPublishedFigures(io, reportOptions.comparison);
+  const context = await prepareAnalysis(io, 'report', options);
+  const calendar = requireCalendar(context.calendar, 'report');
+  const ladder = ladderOf(context.escalationPolicy.value);
+  const casework: Casework =
+    options.events === undefined
+      ? {}
+      : { log: await loadCaseLog(io, options.events, ladder, options, 'error') };
+  const { reportCommand } = await import('./commands/report.js');
+  const run = await reportCommand(context, calendar, {
+    report: reportOptions,
+    ...(pupils === undefined ? {} : { pupils }),
+    ...(comparison === undefined ? {} : { comparison }),
+    casework,
+  });
+  if (reportOptions.outputFile === undefined) {
+    io.stdout.write(run.html);
+  } else {
+    await writeFileOrFail(io, reportOptions.outputFile, run.html, 'report');
+  }
+  writeWarnings(io, [...context.register.issues, ...run.warnings], options);
+  if (!options.quiet) {
+    for (const note of run.notes) io.stderr.write(`${PROGRAM}: ${note}\n`);
+    if (reportOptions.outputFile !== undefined) {
+      const kib = Math.ceil(new TextEncoder().encode(run.html).length / 1024);
+      io.stderr.write(
+        `${PROGRAM}: wrote the report of ${plural(run.report.headline.enrolments, 'pupil')} (${kib} KiB) to ${reportOptions.outputFile}.\n`
+      );
+    }
+  }
+  return 0;
+}
+
+async function runAnalysis(
+  io: CliIo,
+  command: Exclude<CommandName, 'check' | 'record' | 'sql' | 'report'>,
+  options: CliOptions
+): Promise<ExitCode> {
+  const context = await prepareAnalysis(io, command, options);
+  const { calendar } = context;
   const report = await (async (): Promise<CommandReport> => {
     switch (command) {
       case 'summary':
@@ -357,13 +424,9 @@ async function runAnalysis(
       }
     }
   })();
-  const warnings = [...register.issues, ...report.warnings];
+  const warnings = [...context.register.issues, ...report.warnings];
   writeReport(io, report, options);
-  if (warnings.length > 0 && !options.quiet) {
-    io.stderr.write(
-      `${[`${PROGRAM}: ${plural(warnings.length, 'warning')}:`, ...issueLines(warnings, MOST_WARNINGS_SHOWN, options.files)].join('\n')}\n`
-    );
-  }
+  writeWarnings(io, warnings, options);
   return failOnExit(io, { ...report, findings: { ...report.findings, issues: warnings.length } }, options);
 }
 
@@ -411,6 +474,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
         files = commandLine.options.files;
         if (commandLine.command === 'record') return await runRecord(io, commandLine.options);
         if (commandLine.command === 'sql') return await runSql(io, commandLine.options);
+        if (commandLine.command === 'report') return await runReport(io, commandLine.options);
         return commandLine.command === 'check'
           ? await runCheck(io, commandLine.options)
           : await runAnalysis(io, commandLine.command, commandLine.options);

@@ -50,7 +50,7 @@ export type ExitCode = 0 | 1 | 2 | 3;
 
 /** The subcommands. */
 export type CommandName =
-  'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'check' | 'record' | 'sql';
+  'summary' | 'persistent' | 'penalty' | 'lateness' | 'escalation' | 'report' | 'check' | 'record' | 'sql';
 
 /** How data is written to stdout. */
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -121,6 +121,40 @@ export interface CliOptions {
   readonly record?: RecordOptions;
   /** What to compile and where to write it (`sql`). */
   readonly sql?: SqlCommandOptions;
+  /** What the report shows and where it goes (`report`). */
+  readonly report?: ReportCommandOptions;
+}
+
+/** The published figures a report compares the school with (`--compare`, `--compare-level`, `--compare-phase`). */
+export interface ReportComparisonOptions {
+  /** DfE's "Pupil attendance in schools" year-to-date CSV. */
+  readonly file: string;
+  /** The level of the figures: the country, a region or a local authority. */
+  readonly level: 'national' | 'regional' | 'local-authority';
+  /** The region or local authority (its name or code); none for national figures. */
+  readonly area?: string;
+  /** The phase (school type) to compare with: Primary, Secondary, Special or Total (the default). */
+  readonly phase?: string;
+}
+
+/** What `report` draws and where it writes it. */
+export interface ReportCommandOptions {
+  /** The pupil-attributes CSV (`--pupils`): pupil_id plus columns such as year_group, fsm, sen. */
+  readonly pupilsFile?: string;
+  /** The attributes whose groups get a weekly trend (`--group-by`); by default each with few values. */
+  readonly groupBy?: readonly string[];
+  /** The published figures to compare with (`--compare`). */
+  readonly comparison?: ReportComparisonOptions;
+  /** No pupil ids or lists; small numbers suppressed (`--aggregate-only`). */
+  readonly aggregateOnly: boolean;
+  /** Counts below this are suppressed in aggregate-only mode (`--small-numbers`). */
+  readonly smallNumbers?: number;
+  /** The pupils to draw a one-page card for (`--pupil`, repeatable). */
+  readonly cards: readonly string[];
+  /** The report's title (`--title`). */
+  readonly title?: string;
+  /** The file to write the HTML to (`-o`); stdout when left out. */
+  readonly outputFile?: string;
 }
 
 /** What `record` adds to a case log. */

@@ -11,13 +11,23 @@ import {
   SET_2024,
   SET_PRE_2024,
   UNAUTHORISED,
+  UNMARKED,
 } from '../_internal/codeTables.js';
 import { addIsoDays, isoWeekdayOf } from '../_internal/dates.js';
+import { AttendanceError } from '../errors.js';
+import type { CohortRegister } from '../cohort/types.js';
+import type { AttendanceIssue } from '../errors.js';
 import type {
   AttendanceReport,
   AttendanceReportOptions,
+  ReportCardSession,
+  ReportCount,
+  ReportDueAction,
+  ReportEscalation,
+  ReportEscalationInput,
   ReportPenaltyCandidate,
   ReportPupil,
+  ReportPupilCard,
   ReportWeek,
 } from './types.js';
 
@@ -27,6 +37,129 @@ const CATEGORY_NAMES: readonly string[] = Object.entries(CATEGORY_NUMBER)
   .map(([name]) => name);
 
 const SCHOOL = 'School';
+
+/** The category names of the cards' sessions, by category number (`unmarked` for `-`). */
+const CARD_CATEGORIES: readonly ReportCardSession['category'][] = [
+  'present',
+  'approved-educational-activity',
+  'authorised',
+  'unauthorised',
+  'not-possible',
+  'unmarked',
+];
+
+/**
+ * The counts of one table whose cells add up to its total (pupils per band, per stage), suppressed as DfE's
+ * statistics are in aggregate-only mode: a count above 0 and below the limit is hidden (primary suppression),
+ * and when only one cell of the table is hidden, the smallest other count above 0 is hidden with it (secondary
+ * suppression), so that the total less the cells shown never gives the small one. Outside aggregate-only mode
+ * every count is shown.
+ */
+function suppressTable(counts: readonly number[], aggregateOnly: boolean, limit: number): ReportCount[] {
+  if (!aggregateOnly) return [...counts];
+  const shown: ReportCount[] = counts.map((count) =>
+    count > 0 && count < limit ? 'fewer-than-limit' : count
+  );
+  if (shown.filter((count) => count === 'fewer-than-limit').length === 1) {
+    let smallest = -1;
+    shown.forEach((count, index) => {
+      if (typeof count === 'number' && count > 0 && (smallest < 0 || count < counts[smallest]!))
+        smallest = index;
+    });
+    if (smallest >= 0) shown[smallest] = 'suppressed';
+  }
+  return shown;
+}
+
+/** The actions due of every pupil as the report lists them, earliest first. */
+function dueActionsOf(
+  input: ReportEscalationInput,
+  pupil: ReportEscalationInput['pupils'][number]
+): ReportDueAction[] {
+  return pupil.due.map((action) => ({
+    pupilId: pupil.state.pupilId,
+    stage: action.stage,
+    stageName: input.stageNames[action.stage] ?? `stage ${action.stage}`,
+    kind: action.kind,
+    dueOn: action.dueOn,
+    reason: action.reason,
+  }));
+}
+
+/** Pupils per stage and the actions due, from each pupil's escalation state. */
+function escalationPicture(
+  input: ReportEscalationInput,
+  aggregateOnly: boolean,
+  limit: number
+): ReportEscalation {
+  const perStage = input.stageNames.map(() => 0);
+  const byKind = new Map<string, number>();
+  const actionsDue: ReportDueAction[] = [];
+  for (const pupil of input.pupils) {
+    perStage[pupil.state.stage] = (perStage[pupil.state.stage] ?? 0) + 1;
+    for (const action of pupil.due) byKind.set(action.kind, (byKind.get(action.kind) ?? 0) + 1);
+    if (!aggregateOnly) actionsDue.push(...dueActionsOf(input, pupil));
+  }
+  actionsDue.sort(
+    (left, right) => left.dueOn.localeCompare(right.dueOn) || left.pupilId.localeCompare(right.pupilId)
+  );
+  const stagePupils = suppressTable(perStage, aggregateOnly, limit);
+  const kinds = [...byKind].sort(([left], [right]) => left.localeCompare(right));
+  const kindCounts = suppressTable(
+    kinds.map(([, count]) => count),
+    aggregateOnly,
+    limit
+  );
+  return {
+    stages: perStage.map((_, stage) => ({
+      stage,
+      name: input.stageNames[stage] ?? `stage ${stage}`,
+      pupils: stagePupils[stage]!,
+    })),
+    actionsByKind: kinds.map(([kind], index) => ({ kind, count: kindCounts[index]! })),
+    actionsDue,
+    actionsDueCount: kinds.reduce((sum, [, count]) => sum + count, 0),
+  };
+}
+
+/** Every session of one pupil up to the end slot, and the pupil's weeks, for a card. */
+function cardSessions(
+  register: CohortRegister,
+  pupil: number,
+  endSlot: number
+): { sessions: ReportCardSession[]; weeks: ReportWeek[] } {
+  const { slots, codes, offsets, firstSlots, lengths } = register;
+  const sessions: ReportCardSession[] = [];
+  const weeks: { week: IsoDate; group: string; attended: number; possible: number }[] = [];
+  const pupilId = register.pupilIds[pupil]!;
+  const first = firstSlots[pupil]!;
+  const end = Math.min(lengths[pupil]!, endSlot - first);
+  for (let index = 0; index < end; index += 1) {
+    const slot = first + index;
+    const byte = codes[offsets[pupil]! + index]!;
+    const set = slot >= slots.first2024Index ? SET_2024 : SET_PRE_2024;
+    const category = CATEGORY_BY_SET[set][byte]!;
+    // A slot the pupil has no mark for (between two marks) is not a session of theirs.
+    if (category > UNMARKED) continue;
+    const date = slots.dates[slot]!;
+    sessions.push({
+      date,
+      session: slots.sessions[slot]!,
+      code: COMPACT_CODES[byte]!,
+      category: CARD_CATEGORIES[category]!,
+    });
+    if (category > UNAUTHORISED) continue;
+    const monday = addIsoDays(date, 1 - isoWeekdayOf(date));
+    let week = weeks.at(-1);
+    if (week?.week !== monday) {
+      week = { week: monday, group: pupilId, attended: 0, possible: 0 };
+      weeks.push(week);
+    }
+    week.possible += 1;
+    if (category === PRESENT || category === APPROVED_EDUCATIONAL_ACTIVITY) week.attended += 1;
+  }
+  return { sessions, weeks };
+}
 
 /**
  * Works out everything a report shows from the cohort engine's figures, in one pass over the register's code
@@ -72,6 +205,7 @@ export function buildAttendanceReport(
 
   // Each pupil's groups, as indexes into the weekly series (0 is the school).
   const groupNames = [SCHOOL];
+  const groupKeys: (readonly [attribute: string, value: string] | null)[] = [null];
   const groupIndex = new Map<string, number>([[SCHOOL, 0]]);
   const groupsOf: number[][] = [];
   const groupSizes: number[] = [];
@@ -86,6 +220,7 @@ export function buildAttendanceReport(
       if (index === undefined) {
         index = groupNames.length;
         groupNames.push(name);
+        groupKeys.push([attribute, value]);
         groupIndex.set(name, index);
       }
       groups.push(index);
@@ -222,6 +357,83 @@ export function buildAttendanceReport(
       left.pupilId.localeCompare(right.pupilId)
   );
 
+  const escalationInput = options.escalation;
+  const escalation =
+    escalationInput === undefined ? null : escalationPicture(escalationInput, aggregateOnly, smallNumbers);
+  const cards: ReportPupilCard[] = [];
+  if (!aggregateOnly && (options.pupilCards?.length ?? 0) > 0) {
+    const indexOf = new Map(register.pupilIds.map((pupilId, pupil) => [pupilId, pupil]));
+    const escalationOf = new Map(escalationInput?.pupils.map((pupil) => [pupil.state.pupilId, pupil]));
+    const [first, ...rest] = (options.pupilCards ?? [])
+      .filter((pupilId) => !indexOf.has(pupilId))
+      .map((pupilId): AttendanceIssue => ({
+        code: 'invalid_value',
+        severity: 'error',
+        message: `No pupil ${pupilId} in the register, so there is no card to draw for them.`,
+        path: ['pupilCards'],
+        pupilId,
+        expected: 'a pupil of the register',
+        received: pupilId,
+      }));
+    if (first !== undefined) throw new AttendanceError([first, ...rest]);
+    for (const pupilId of new Set(options.pupilCards)) {
+      const pupil = indexOf.get(pupilId)!;
+      const { sessions, weeks: pupilWeeks } = cardSessions(register, pupil, endSlot);
+      const absenceClass = figures.absenceClass[pupil]!;
+      const pupilEscalation = escalationOf.get(pupilId);
+      const state = pupilEscalation?.state;
+      cards.push({
+        pupilId,
+        // Only the attributes the report groups by: a card may be printed, and a UPN or a date of birth is not
+        // needed to read it.
+        attributes: Object.fromEntries(
+          groupBy.flatMap((attribute) => {
+            const value = attributes.get(pupilId)?.[attribute];
+            return value === undefined ? [] : [[attribute, value]];
+          })
+        ),
+        counts: {
+          possible: counts.possible[pupil]!,
+          attended: counts.attended[pupil]!,
+          authorised: counts.authorised[pupil]!,
+          unauthorised: counts.unauthorised[pupil]!,
+          absent: counts.absent[pupil]!,
+        },
+        absenceClass: absenceClass === 2 ? 'severe' : absenceClass === 1 ? 'persistent' : 'none',
+        sessions,
+        weeks: pupilWeeks,
+        stage:
+          state === undefined
+            ? null
+            : {
+                stage: state.stage,
+                name: escalationInput?.stageNames[state.stage] ?? `stage ${state.stage}`,
+                since: state.enteredOn,
+              },
+        // A weekly review that moved nothing is not news: the history lists moves and events people recorded.
+        history: (state?.history ?? [])
+          .filter((entry) => entry.event !== 'review' || entry.from !== entry.to)
+          .map((entry) => ({
+            on: entry.on,
+            event: entry.event,
+            from: entry.from,
+            to: entry.to,
+            reason: entry.reason,
+          })),
+        dueActions:
+          pupilEscalation === undefined || escalationInput === undefined
+            ? []
+            : dueActionsOf(escalationInput, pupilEscalation),
+      });
+    }
+  }
+
+  const bandCounts = suppressTable(
+    headline.bands.map(({ enrolments }) => enrolments),
+    aggregateOnly,
+    smallNumbers
+  );
+
   return {
     title: options.title ?? 'Attendance report',
     aggregateOnly,
@@ -229,8 +441,17 @@ export function buildAttendanceReport(
     policyName: policy.name,
     period: lastSlot < 0 ? null : { from: slots.dates[firstSlot]!, to: slots.dates[lastSlot]! },
     headline,
-    bands: headline.bands.map(({ band, enrolments }) => ({ id: band.id, label: band.label, enrolments })),
-    groups: groupNames.map((name, index) => ({ name, pupils: groupSizes[index] ?? 0 })),
+    bands: headline.bands.map(({ band }, index) => ({
+      id: band.id,
+      label: band.label,
+      enrolments: bandCounts[index]!,
+    })),
+    groups: groupNames.map((name, index) => ({
+      name,
+      attribute: groupKeys[index]?.[0] ?? null,
+      value: groupKeys[index]?.[1] ?? null,
+      pupils: groupSizes[index] ?? 0,
+    })),
     weeks,
     reasons,
     weekdays: Array.from({ length: 10 }, (_, cell) => ({
@@ -241,6 +462,12 @@ export function buildAttendanceReport(
     })),
     absentees,
     penaltyCandidates,
-    penaltyThresholdReached: penalty === undefined ? null : penaltyThresholdReached,
+    penaltyThresholdReached:
+      penalty === undefined
+        ? null
+        : suppressTable([penaltyThresholdReached], aggregateOnly, smallNumbers)[0]!,
+    escalation,
+    comparison: options.comparison ?? null,
+    cards,
   };
 }

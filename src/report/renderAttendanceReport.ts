@@ -1,73 +1,88 @@
-import type { SessionRate } from '../sessions/types.js';
-import { toPercentage } from '../sessions/toPercentage.js';
-import type { AttendanceReport, ReportCount } from './types.js';
+import type { AttendanceReport } from './types.js';
 import { escapeHtml, formatWhole } from './html.js';
+import { chartCount, countCard, countText, figure, headlineCard, percentText, table } from './markup.js';
 import { loadChartLibrary } from './charts/loadChartLibrary.js';
 import type { ChartLibrary } from './charts/loadChartLibrary.js';
-import { bandsChart, weeklyTrendChart } from './charts/plotCharts.js';
+import { bandsChart, groupTrendChart, reasonsChart, weeklyTrendChart } from './charts/plotCharts.js';
 import { weekdayHeatMap } from './charts/weekdayHeatMap.js';
 import { REPORT_STYLE } from './style.js';
+import { comparisonSection } from './sections/comparisonSection.js';
+import { escalationSection } from './sections/escalationSection.js';
+import { pupilCardsSection } from './sections/pupilCards.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
-/** A rate as the library displays it (one decimal, half up), or "–" with no possible sessions. */
-function percentText({
-  numerator,
-  denominator,
-}: {
-  readonly numerator: number;
-  readonly denominator: number;
-}): string {
-  const rate: SessionRate =
-    denominator === 0 ? { kind: 'no-possible-sessions' } : { kind: 'rate', numerator, denominator };
-  const percentage = toPercentage(rate);
-  return percentage.kind === 'percentage' ? `${percentage.text} %` : '–';
+/** The school's weekly-trend chart, with its data table. */
+function trendFigure(
+  charts: ChartLibrary,
+  id: string,
+  title: string,
+  weeks: AttendanceReport['weeks']
+): string {
+  return figure(
+    id,
+    title,
+    weeklyTrendChart(charts, weeks),
+    table(
+      title,
+      ['Week starting', 'Attended', 'Possible', 'Attendance'],
+      weeks.map((week) => [
+        week.week,
+        formatWhole(week.attended),
+        formatWhole(week.possible),
+        percentText({ numerator: week.attended, denominator: week.possible }),
+      ])
+    )
+  );
 }
 
-/** What a report shows of a count: the number, or "fewer than N" where aggregate-only mode suppresses it. */
-function countText(report: AttendanceReport, count: ReportCount): string {
-  if (count === null) return '–';
-  if (isSuppressed(report, count)) return `fewer than ${report.smallNumbers}`;
-  return formatWhole(count);
-}
-
-function isSuppressed(report: AttendanceReport, count: number): boolean {
-  return report.aggregateOnly && count > 0 && count < report.smallNumbers;
-}
-
-/** A headline figure: the percentage, its exact fraction on hover and in the footnote line beneath. */
-function headlineCard(label: string, numerator: number, denominator: number, unit: string): string {
-  const exact = `${formatWhole(numerator)} of ${formatWhole(denominator)} ${unit}`;
-  return `<div class="card"><div class="label">${escapeHtml(label)}</div>
-<div class="value" data-figure="${escapeHtml(label)}" title="${escapeHtml(exact)}">${percentText({ numerator, denominator })}</div>
-<div class="exact">${escapeHtml(exact)}</div></div>`;
-}
-
-/** A count headline whose rate is suppressed with it when the count is small. */
-function countCard(report: AttendanceReport, label: string, count: number, enrolments: number): string {
-  if (isSuppressed(report, count)) {
-    return `<div class="card"><div class="label">${escapeHtml(label)}</div>
-<div class="value" data-figure="${escapeHtml(label)}">${countText(report, count)}</div>
-<div class="exact">pupils (suppressed: a small number)</div></div>`;
-  }
-  return headlineCard(label, count, enrolments, 'pupils');
-}
-
-function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const head = headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('');
-  const body = rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>
-${body}
-</tbody></table>`;
-}
-
-/** A chart and its data as a table, in a details element: every chart can be read without its picture. */
-function figure(id: string, title: string, svg: string, data: string): string {
-  return `<section class="chart" id="${id}" data-chart="${id}"><h2>${escapeHtml(title)}</h2>
-<figure>${svg}<figcaption>${escapeHtml(title)}</figcaption></figure>
-<details><summary>The data of this chart</summary>${data}</details></section>`;
+/**
+ * The weekly trend of the school, then one chart per attribute with a line for each of its groups beside the
+ * school's (in aggregate-only mode, a group smaller than the small-number limit is left out).
+ */
+function trendSections(charts: ChartLibrary, report: AttendanceReport): string {
+  const school = report.weeks.filter((week) => week.group === 'School');
+  const sections = [trendFigure(charts, 'weekly-trend', 'Attendance week by week', school)];
+  const attributes = [
+    ...new Set(report.groups.flatMap((group) => (group.attribute === null ? [] : [group.attribute]))),
+  ];
+  attributes.forEach((attribute, index) => {
+    const groups = report.groups
+      .filter(
+        (group) =>
+          group.attribute === attribute && (!report.aggregateOnly || group.pupils >= report.smallNumbers)
+      )
+      // Year groups 2 before 10: values compared as numbers where they are numbers.
+      .sort((left, right) => (left.value ?? '').localeCompare(right.value ?? '', 'en', { numeric: true }));
+    if (groups.length === 0) return;
+    const names = groups.map((group) => group.name);
+    const shown = new Set(names);
+    const weeks = report.weeks.filter((week) => shown.has(week.group));
+    const title = `Attendance week by week, by ${attribute}`;
+    sections.push(
+      figure(
+        `weekly-trend-${index + 1}`,
+        title,
+        groupTrendChart(charts, school, names, weeks),
+        table(
+          title,
+          ['Group', 'Week starting', 'Attended', 'Possible', 'Attendance'],
+          names.flatMap((name) =>
+            weeks
+              .filter((week) => week.group === name)
+              .map((week) => [
+                name,
+                week.week,
+                formatWhole(week.attended),
+                formatWhole(week.possible),
+                percentText({ numerator: week.attended, denominator: week.possible }),
+              ])
+          )
+        )
+      )
+    );
+  });
+  return sections.join('\n');
 }
 
 /**
@@ -97,57 +112,49 @@ export async function renderAttendanceReport(report: AttendanceReport): Promise<
     countCard(report, 'Severe absence', headline.severeAbsentees, headline.enrolments),
   ];
 
-  const shownGroups = report.groups.filter(
-    (group) => !report.aggregateOnly || group.pupils >= report.smallNumbers
-  );
-  const shown = new Set(shownGroups.map((group) => group.name));
-  const weeks = report.weeks.filter((week) => shown.has(week.group));
-  const trend = figure(
-    'weekly-trend',
-    'Attendance week by week',
-    weeklyTrendChart(charts, weeks),
-    table(
-      'Attendance week by week',
-      ['Week starting', 'Group', 'Attended', 'Possible', 'Attendance'],
-      weeks.map((week) => [
-        week.week,
-        week.group,
-        formatWhole(week.attended),
-        formatWhole(week.possible),
-        percentText({ numerator: week.attended, denominator: week.possible }),
-      ])
-    )
-  );
+  const trend = trendSections(charts, report);
 
-  const bandRows = report.bands.map((band) => [band.label, countText(report, band.enrolments)]);
   const bands = figure(
     'bands',
     'Pupils by absence band',
     bandsChart(
       charts,
-      report.bands.map((band) => ({
-        label: band.label,
-        enrolments: band.enrolments === null || isSuppressed(report, band.enrolments) ? 0 : band.enrolments,
-      }))
+      report.bands.map((band) => {
+        const { value, label } = chartCount(report, band.enrolments);
+        return { label: band.label, value, text: label };
+      })
     ),
-    table('Pupils by absence band', ['Band', 'Pupils'], bandRows)
+    table(
+      'Pupils by absence band',
+      ['Band', 'Pupils'],
+      report.bands.map((band) => [band.label, countText(report, band.enrolments)])
+    )
   );
 
   const categories = new Map<string, number>();
   for (const reason of report.reasons) {
     categories.set(reason.category, (categories.get(reason.category) ?? 0) + reason.sessions);
   }
-  const reasons = `<section id="reasons" data-chart="reasons"><h2>Sessions by reason</h2>
-${table(
-  'Sessions by statistical category',
-  ['Category', 'Sessions'],
-  [...categories].map(([category, sessions]) => [category, formatWhole(sessions)])
-)}
+  const reasons = figure(
+    'reasons',
+    'Sessions missed by reason',
+    reasonsChart(
+      charts,
+      report.reasons.filter(
+        (reason) => reason.category === 'authorised' || reason.category === 'unauthorised'
+      )
+    ),
+    `${table(
+      'Sessions by statistical category',
+      ['Category', 'Sessions'],
+      [...categories].map(([category, sessions]) => [category, formatWhole(sessions)])
+    )}
 ${table(
   'Sessions by register code',
   ['Code', 'Category', 'Sessions'],
   report.reasons.map((reason) => [reason.code, reason.category, formatWhole(reason.sessions)])
-)}</section>`;
+)}`
+  );
 
   const heat = figure(
     'weekday-heat-map',
@@ -166,33 +173,47 @@ ${table(
     )
   );
 
+  // The penalty-notice count is said once: in the escalation picture when there is one, else here.
+  const penaltyLine =
+    report.escalation !== null || report.penaltyThresholdReached === null
+      ? ''
+      : `<p data-figure="Penalty-notice threshold reached">Pupils who reached the penalty-notice threshold: <strong>${escapeHtml(countText(report, report.penaltyThresholdReached))}</strong>.</p>`;
+  // The lists are folded: the overview prints on a few pages, and a list prints when it is opened.
+  const list = (summary: string, body: string): string =>
+    `<details class="list"><summary>${escapeHtml(summary)}</summary>${body}</details>`;
   const lists = report.aggregateOnly
     ? `<section id="pupils"><h2>Pupils</h2><p>This report is aggregate only: it names no pupils.</p>
-<p>Pupils who reached the penalty-notice threshold: ${escapeHtml(countText(report, report.penaltyThresholdReached))}</p></section>`
-    : `<section id="pupils"><h2>Persistent and severe absentees</h2>
-${table(
-  'Persistent and severe absentees, highest absence first',
-  ['Pupil', 'Absent', 'Possible', 'Absence', 'Class'],
-  report.absentees.map((pupil) => [
-    pupil.pupilId,
-    formatWhole(pupil.absent),
-    formatWhole(pupil.possible),
-    percentText({ numerator: pupil.absent, denominator: pupil.possible }),
-    pupil.absenceClass,
-  ])
+${penaltyLine}</section>`
+    : `<section id="pupils"><h2>Pupils</h2>
+${penaltyLine}
+${list(
+  `Persistent and severe absentees, highest absence first (${formatWhole(report.absentees.length)})`,
+  table(
+    'Persistent and severe absentees, highest absence first',
+    ['Pupil', 'Absent', 'Possible', 'Absence', 'Class'],
+    report.absentees.map((pupil) => [
+      pupil.pupilId,
+      formatWhole(pupil.absent),
+      formatWhole(pupil.possible),
+      percentText({ numerator: pupil.absent, denominator: pupil.possible }),
+      pupil.absenceClass,
+    ])
+  )
 )}
-<h2>Penalty-notice candidates</h2>
 ${
   report.penaltyThresholdReached === null
     ? '<p>No penalty-notice rule was applied.</p>'
-    : table(
-        'Pupils whose penalty-notice window reached its threshold',
-        ['Pupil', 'Most sessions in a window', 'Threshold first reached'],
-        report.penaltyCandidates.map((candidate) => [
-          candidate.pupilId,
-          formatWhole(candidate.maximum),
-          `${candidate.firstReached.date} ${candidate.firstReached.session}`,
-        ])
+    : list(
+        `Penalty-notice candidates, earliest first (${formatWhole(report.penaltyCandidates.length)})`,
+        table(
+          'Pupils whose penalty-notice window reached its threshold',
+          ['Pupil', 'Most sessions in a window', 'Threshold first reached'],
+          report.penaltyCandidates.map((candidate) => [
+            candidate.pupilId,
+            formatWhole(candidate.maximum),
+            `${candidate.firstReached.date} ${candidate.firstReached.session}`,
+          ])
+        )
       )
 }</section>`;
 
@@ -210,11 +231,14 @@ ${
 Rates are sessions over possible sessions by the DfE method, shown to one decimal place (half up); the exact fraction is beneath each.</p></header>
 <main>
 <section id="headline"><h2>Headline figures</h2><div class="cards">${cards.join('\n')}</div></section>
+${comparisonSection(charts, report)}
 ${trend}
 ${bands}
 ${reasons}
 ${heat}
+${escalationSection(charts, report)}
 ${lists}
+${pupilCardsSection(charts, report)}
 </main>
 </body>
 </html>

@@ -22,11 +22,24 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: 4px 10px; text-align: left; }
 td:not(:first-child) { font-variant-numeric: tabular-nums; }
 details summary { cursor: pointer; color: var(--accent); }
+.note { color: var(--muted); font-size: 14px; }
+.pupil-card { border-top: 4px solid var(--ink); margin-top: 32px; }
+h3 { font-size: 17px; margin: 20px 0 6px; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 12px; }
-  section { break-inside: avoid; }
+  section.chart, .card, figure { break-inside: avoid; }
+  #headline .cards { grid-template-columns: repeat(6, 1fr); gap: 6px; }
+  .card { padding: 6px 8px; }
+  .card .value { font-size: 20px; }
+  h2 { margin: 16px 0 6px; }
+  /* Charts at four fifths of the page's width: still legible, and the overview fits on fewer pages. */
+  figure > svg, figure > figure { max-width: 80%; }
+  h2, h3 { break-after: avoid; }
   details > summary { display: none; }
-  #pupils { break-before: page; }
+  details.list > summary { display: list-item; color: var(--ink); }
+  details.list:not([open]) > summary::after { content: " (open the list before printing to print it)"; color: var(--muted); }
+  .pupil-card { break-before: page; }
+  .pupil-card section { break-inside: auto; }
 }
 `;

@@ -1,5 +1,8 @@
 import type { IsoDate, Session } from '../calendar/types.js';
+import type { StatisticalCategory } from '../codes/types.js';
 import type { CohortFigures } from '../cohort/types.js';
+import type { EscalationAction, EscalationState } from '../escalation/types.js';
+import type { PublishedFigures } from './comparison/types.js';
 
 /**
  * What a report is built for and how much of it may be shown.
@@ -40,14 +43,202 @@ export interface AttendanceReportOptions {
   readonly asOf?: IsoDate;
   /** The index of the window rule whose reached threshold makes a pupil a penalty-notice candidate. */
   readonly penaltyWindow?: number;
+  /** Each pupil's escalation state and the actions due, for the escalation picture (none without it). */
+  readonly escalation?: ReportEscalationInput;
+  /** Published figures to show beside the school's (from `selectPublishedFigures`). */
+  readonly comparison?: PublishedFigures;
+  /** The pupils to draw a one-page card for (none in aggregate-only mode). */
+  readonly pupilCards?: readonly string[];
 }
 
 /**
- * A count that may be suppressed: the number, or `null` where aggregate-only mode hides a small number.
+ * The escalation picture's input: each pupil's state from the escalation machine (`runEscalation`) and the
+ * actions due and not yet done.
  *
  * @category Report
  */
-export type ReportCount = number | null;
+export interface ReportEscalationInput {
+  /** The name of each stage of the ladder, by stage number. */
+  readonly stageNames: readonly string[];
+  /** Each pupil's state and the actions due. */
+  readonly pupils: readonly ReportEscalationPupil[];
+}
+
+/**
+ * One pupil's escalation state and the actions due.
+ *
+ * @category Report
+ */
+export interface ReportEscalationPupil {
+  /** The state as of the report's date. */
+  readonly state: EscalationState;
+  /** The actions due and not yet done. */
+  readonly due: readonly EscalationAction[];
+}
+
+/**
+ * The pupils at one stage of the ladder.
+ *
+ * @category Report
+ */
+export interface ReportStage {
+  /** The stage number. */
+  readonly stage: number;
+  /** Its name. */
+  readonly name: string;
+  /** Pupils at it. */
+  readonly pupils: ReportCount;
+}
+
+/**
+ * An action due for a pupil.
+ *
+ * @category Report
+ */
+export interface ReportDueAction {
+  /** The pupil. */
+  readonly pupilId: string;
+  /** The stage that asks for it, and its name. */
+  readonly stage: number;
+  /** The stage's name. */
+  readonly stageName: string;
+  /** What to do, e.g. `letter-1`. */
+  readonly kind: string;
+  /** When it is due. */
+  readonly dueOn: IsoDate;
+  /** Why, in plain English. */
+  readonly reason: string;
+}
+
+/**
+ * The actions due of one kind.
+ *
+ * @category Report
+ */
+export interface ReportActionKind {
+  /** The kind, e.g. `letter-1`. */
+  readonly kind: string;
+  /** How many are due. */
+  readonly count: ReportCount;
+}
+
+/**
+ * The escalation picture: pupils per stage and the actions due.
+ *
+ * @category Report
+ */
+export interface ReportEscalation {
+  /** Every stage of the ladder with its pupils. */
+  readonly stages: readonly ReportStage[];
+  /** The actions due by kind. */
+  readonly actionsByKind: readonly ReportActionKind[];
+  /** Every action due, earliest first (empty in aggregate-only mode). */
+  readonly actionsDue: readonly ReportDueAction[];
+  /** How many actions are due in all. */
+  readonly actionsDueCount: number;
+}
+
+/**
+ * One session of a pupil's card.
+ *
+ * @category Report
+ */
+export interface ReportCardSession {
+  /** The date. */
+  readonly date: IsoDate;
+  /** `AM` or `PM`. */
+  readonly session: Session;
+  /** The register code. */
+  readonly code: string;
+  /** Its statistical category (`unmarked` for `-`). */
+  readonly category: StatisticalCategory | 'unmarked';
+}
+
+/**
+ * One entry of a pupil's case history: a change of stage, or an event recorded in the case log.
+ *
+ * @category Report
+ */
+export interface ReportCaseHistoryEntry {
+  /** The date. */
+  readonly on: IsoDate;
+  /** The event's type, e.g. `review` or `letter-sent`. */
+  readonly event: string;
+  /** The stage before. */
+  readonly from: number;
+  /** The stage after. */
+  readonly to: number;
+  /** Why, in plain English. */
+  readonly reason: string;
+}
+
+/**
+ * A one-page card of one pupil.
+ *
+ * @category Report
+ */
+export interface ReportPupilCard {
+  /** The pupil. */
+  readonly pupilId: string;
+  /** The pupil's attributes from the pupil-attributes file. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Possible sessions, attended, authorised and unauthorised absence, and sessions missed. */
+  readonly counts: ReportCardCounts;
+  /** `none`, `persistent` or `severe`. */
+  readonly absenceClass: 'none' | 'persistent' | 'severe';
+  /** Every session up to the as-of date, in date order. */
+  readonly sessions: readonly ReportCardSession[];
+  /** Attendance week by week (`group` is the pupil id). */
+  readonly weeks: readonly ReportWeek[];
+  /** The stage, its name and the date it was entered, with an escalation picture; `null` otherwise. */
+  readonly stage: ReportCardStage | null;
+  /** Changes of stage and events recorded, in order. */
+  readonly history: readonly ReportCaseHistoryEntry[];
+  /** The actions due. */
+  readonly dueActions: readonly ReportDueAction[];
+}
+
+/**
+ * A pupil card's session counts.
+ *
+ * @category Report
+ */
+export interface ReportCardCounts {
+  /** Possible sessions. */
+  readonly possible: number;
+  /** Sessions attended. */
+  readonly attended: number;
+  /** Authorised absence. */
+  readonly authorised: number;
+  /** Unauthorised absence. */
+  readonly unauthorised: number;
+  /** Sessions missed. */
+  readonly absent: number;
+}
+
+/**
+ * A pupil card's stage.
+ *
+ * @category Report
+ */
+export interface ReportCardStage {
+  /** The stage number. */
+  readonly stage: number;
+  /** Its name. */
+  readonly name: string;
+  /** The date it was entered; `null` at the start. */
+  readonly since: IsoDate | null;
+}
+
+/**
+ * A count of pupils or actions as a report may show it: the number, or in aggregate-only mode a marker where it
+ * is suppressed. `'fewer-than-limit'` is a count above 0 and below the small-number limit (primary
+ * suppression); `'suppressed'` is a larger count hidden with it so that the small one cannot be worked out from
+ * its table's total (secondary suppression), as DfE's statistics suppress them.
+ *
+ * @category Report
+ */
+export type ReportCount = number | 'fewer-than-limit' | 'suppressed';
 
 /**
  * One week of one group's attendance: sessions attended over possible sessions in the week starting `week`.
@@ -128,8 +319,14 @@ export interface AttendanceReport {
   readonly absentees: readonly ReportPupil[];
   /** Pupils whose penalty-notice window reached its threshold (empty in aggregate-only mode). */
   readonly penaltyCandidates: readonly ReportPenaltyCandidate[];
-  /** How many pupils reached the penalty-notice threshold. */
-  readonly penaltyThresholdReached: ReportCount;
+  /** How many pupils reached the penalty-notice threshold; `null` without a penalty-notice window. */
+  readonly penaltyThresholdReached: ReportCount | null;
+  /** The escalation picture; `null` without escalation input. */
+  readonly escalation: ReportEscalation | null;
+  /** The published figures shown beside the school's; `null` without. */
+  readonly comparison: PublishedFigures | null;
+  /** The pupil cards asked for (none in aggregate-only mode). */
+  readonly cards: readonly ReportPupilCard[];
 }
 
 /**
@@ -178,6 +375,10 @@ export interface ReportBand {
 export interface ReportGroup {
   /** `'School'` or `attribute = value`. */
   readonly name: string;
+  /** The attribute (`null` for the school). */
+  readonly attribute: string | null;
+  /** The attribute's value (`null` for the school). */
+  readonly value: string | null;
   /** Pupils in it. */
   readonly pupils: number;
 }

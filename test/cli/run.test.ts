@@ -54,7 +54,7 @@ describe('help and version', () => {
 describe('usage errors exit with 2 and say what was wrong, with nothing on stdout', () => {
   test.each([
     [[], 'Give a command'],
-    [['report', 'register.csv'], 'Unknown command "report"'],
+    [['reprot', 'register.csv'], 'Unknown command "reprot"'],
     [['summary'], 'Give the register file to read'],
     [['summary', 'register.csv', '--bogus'], 'Unknown option --bogus'],
     [['summary', 'register.csv', '--explain'], '--explain does not apply to summary'],

@@ -78,9 +78,9 @@ describe('buildAttendanceReport', () => {
       { week: '2024-09-16', group: 'year = 8', attended: 3, possible: 4 },
     ]);
     expect(report.groups).toEqual([
-      { name: 'School', pupils: 2 },
-      { name: 'year = 7', pupils: 1 },
-      { name: 'year = 8', pupils: 1 },
+      { name: 'School', attribute: null, value: null, pupils: 2 },
+      { name: 'year = 7', attribute: 'year', value: '7', pupils: 1 },
+      { name: 'year = 8', attribute: 'year', value: '8', pupils: 1 },
     ]);
   });
 
@@ -124,7 +124,132 @@ describe('buildAttendanceReport', () => {
     const aggregate = buildAttendanceReport(figures, { aggregateOnly: true, penaltyWindow: 0 });
     expect(aggregate.absentees).toEqual([]);
     expect(aggregate.penaltyCandidates).toEqual([]);
-    expect(aggregate.penaltyThresholdReached).toBe(1);
+    expect(aggregate.penaltyThresholdReached).toBe('fewer-than-limit');
+  });
+});
+
+describe('buildAttendanceReport: escalation picture and pupil cards', () => {
+  const history = [
+    { on: '2024-09-13', event: 'review', from: 0, to: 0, jump: null, reason: 'no concern', actions: [] },
+    {
+      on: '2024-09-16',
+      event: 'review',
+      from: 0,
+      to: 1,
+      jump: null,
+      reason: 'attendance 71.4 %',
+      actions: ['1:letter-1'],
+    },
+    {
+      on: '2024-09-17',
+      event: 'letter-sent',
+      from: 1,
+      to: 1,
+      jump: null,
+      reason: 'letter 1 sent',
+      actions: [],
+    },
+  ] as const;
+  const stateOf = (pupilId: string, stage: number) =>
+    ({
+      pupilId,
+      stage,
+      enteredOn: stage === 0 ? null : '2024-09-16',
+      history: pupilId === 'A' ? history : [],
+    }) as never;
+  const due = (pupilId: string, kind: string, dueOn: string) => ({
+    id: `1:${kind}`,
+    kind,
+    stage: 1,
+    dueOn: isoDate(dueOn),
+    reason: `${kind} for ${pupilId}`,
+    figures: null,
+  });
+  const escalation = {
+    stageNames: ['universal', 'letter', 'panel'],
+    pupils: [
+      {
+        state: stateOf('A', 1),
+        due: [due('A', 'meeting', '2024-09-20'), due('A', 'letter-2', '2024-09-18')],
+      },
+      { state: stateOf('B', 0), due: [] },
+    ],
+  };
+  const report = buildAttendanceReport(figures, { escalation, pupilCards: ['A'], penaltyWindow: 0 });
+
+  it('counts pupils per stage and the actions due, earliest first', () => {
+    expect(report.escalation?.stages).toEqual([
+      { stage: 0, name: 'universal', pupils: 1 },
+      { stage: 1, name: 'letter', pupils: 1 },
+      { stage: 2, name: 'panel', pupils: 0 },
+    ]);
+    expect(report.escalation?.actionsByKind).toEqual([
+      { kind: 'letter-2', count: 1 },
+      { kind: 'meeting', count: 1 },
+    ]);
+    expect(report.escalation?.actionsDue.map((action) => action.dueOn)).toEqual(['2024-09-18', '2024-09-20']);
+  });
+
+  it("draws a card of every session of the pupil, their weeks, and the history's moves and recorded events", () => {
+    const [card] = report.cards;
+    expect(card?.pupilId).toBe('A');
+    // A: O////////OIN// — 14 sessions, 4 missed (O, O unauthorised; I authorised; N unauthorised).
+    expect(card?.sessions).toHaveLength(14);
+    expect(card?.sessions[0]).toEqual({
+      date: '2024-09-09',
+      session: 'AM',
+      code: 'O',
+      category: 'unauthorised',
+    });
+    expect(card?.sessions.filter((session) => session.category === 'authorised')).toHaveLength(1);
+    expect(card?.counts).toEqual({ possible: 14, attended: 10, authorised: 1, unauthorised: 3, absent: 4 });
+    expect(card?.absenceClass).toBe('persistent');
+    expect(card?.weeks).toEqual([
+      { week: '2024-09-09', group: 'A', attended: 8, possible: 10 },
+      { week: '2024-09-16', group: 'A', attended: 2, possible: 4 },
+    ]);
+    // The review that moved nothing is left out.
+    expect(card?.history.map((entry) => entry.on)).toEqual(['2024-09-16', '2024-09-17']);
+    expect(card?.stage).toEqual({ stage: 1, name: 'letter', since: '2024-09-16' });
+    expect(card?.dueActions.map((action) => action.kind)).toEqual(['meeting', 'letter-2']);
+  });
+
+  it('draws no card in aggregate-only mode, and refuses a pupil not in the register', () => {
+    expect(buildAttendanceReport(figures, { aggregateOnly: true, pupilCards: ['A'] }).cards).toEqual([]);
+    expect(
+      buildAttendanceReport(figures, { aggregateOnly: true, escalation }).escalation?.actionsDue
+    ).toEqual([]);
+    expect(() => buildAttendanceReport(figures, { pupilCards: ['Z'] })).toThrow('No pupil Z in the register');
+  });
+
+  it('suppresses a small count and, when it is alone in its table, the next smallest with it', () => {
+    const pupils = [...Array.from({ length: 7 }, () => 0), 1, ...Array.from({ length: 6 }, () => 2)].map(
+      (stage, index) => ({ state: stateOf(`P${index}`, stage), due: [] })
+    );
+    const picture = (smallNumbers: number) =>
+      buildAttendanceReport(figures, {
+        aggregateOnly: true,
+        smallNumbers,
+        escalation: { stageNames: ['universal', 'letter', 'panel', 'referral'], pupils },
+      }).escalation?.stages.map((stage) => stage.pupils);
+    // 7, 1, 6, 0: the 1 is hidden, and the 6 with it (the total less 7 and 6 would give it); 0 is no pupil.
+    expect(picture(5)).toEqual([7, 'fewer-than-limit', 'suppressed', 0]);
+    // Below 7, two counts are hidden, so neither can be worked out from the other and the total.
+    expect(picture(7)).toEqual([7, 'fewer-than-limit', 'fewer-than-limit', 0]);
+    // Outside aggregate-only mode every count is shown.
+    expect(
+      buildAttendanceReport(figures, {
+        escalation: { stageNames: ['a', 'b', 'c'], pupils },
+      }).escalation?.stages.map((stage) => stage.pupils)
+    ).toEqual([7, 1, 6]);
+  });
+
+  it('renders the escalation section and the card', async () => {
+    const html = await renderAttendanceReport(report);
+    expect(html).toContain('data-chart="escalation"');
+    expect(html).toContain('data-pupil-card="A"');
+    expect(html.match(/<rect[^>]*data-session="/g)).toHaveLength(14);
+    expect(html).toContain('<td>letter-sent</td>');
   });
 });
 
@@ -150,7 +275,7 @@ describe('renderAttendanceReport', () => {
     );
     expect(html).not.toMatch(/<td>[AB]<\/td>/u);
     expect(html).toContain('data-figure="Persistent absence">fewer than 5');
-    expect(html).toContain('Pupils who reached the penalty-notice threshold: fewer than 5');
+    expect(html).toContain('Pupils who reached the penalty-notice threshold: <strong>fewer than 5</strong>');
     // Groups of fewer than 5 pupils get no trend line of their own.
     expect(html).not.toContain('year = 7');
   });

@@ -96,6 +96,10 @@ export interface EscalationRun {
   readonly stateFile: Omit<EscalationStateFile, 'checksum'>;
   /** Notes for stderr: which pupils were run from the start of the year instead of continued, and why. */
   readonly notes: readonly string[];
+  /** Every pupil run, in file order: the state as of the date and the actions due (for `report`). */
+  readonly pupils: readonly { readonly state: EscalationState; readonly due: readonly EscalationAction[] }[];
+  /** The name of each stage of the ladder. */
+  readonly stageNames: readonly string[];
 }
 
 interface PupilOutcome {
@@ -421,5 +425,7 @@ export function escalationCommand(
       pupils,
     },
     notes,
+    pupils: all.map(({ state, due }) => ({ state, due })),
+    stageNames: STAGE_NAMES,
   };
 }
