@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,13 +41,9 @@ const SCREENSHOT = join(ROOT, 'docs/images/report-overview.png');
 const CARD_PUPIL = 'T0010';
 const VIEWPORT_WIDTH = 1280;
 const MOST_PRINTED_PAGES = 4;
-// The published figures are compared with when their sample file is there.
-const WITH_COMPARISON = existsSync(COMPARISON);
 
 // The sections every overview draws as a chart; the attribute trends and the pupil card's are added below.
-const OVERVIEW_CHARTS = ['weekly-trend', 'bands', 'weekday-heat-map', 'escalation'];
-// Sections marked as data-chart that are drawn as tables only, with no picture.
-const TABLE_ONLY_SECTIONS = ['reasons'];
+const OVERVIEW_CHARTS = ['weekly-trend', 'bands', 'reasons', 'weekday-heat-map', 'escalation', 'comparison'];
 
 /** The six headline figures as the report should show them: the percentage, and its exact fraction. */
 type Headline = Readonly<Record<string, { readonly value: string; readonly exact: string }>>;
@@ -135,7 +131,7 @@ async function drawReport(name: keyof typeof reports, options: readonly string[]
   const output = join(folder, `${name}.html`);
   let messages = '';
   const io = { ...createNodeIo(), stderr: { write: (text: string) => (messages += text) } };
-  const comparison = WITH_COMPARISON ? ['--compare', COMPARISON, '--compare-level', 'national'] : [];
+  const comparison = ['--compare', COMPARISON, '--compare-level', 'national'];
   const argv = ['report', REGISTER, '--calendar', CALENDAR, '--policy', 'trust', '--pupils', PUPILS];
   const exitCode = await run([...argv, ...comparison, ...options, '-o', output], io);
   expect(exitCode, messages).toBe(0);
@@ -216,17 +212,12 @@ function chartSections(page: Page): Promise<ChartSection[]> {
   );
 }
 
-/** Every chart is drawn at a size and has its data beside it; the table-only sections have rows. */
+/** Every chart is drawn at a size and has its data beside it. */
 function expectChartsDrawn(sections: readonly ChartSection[], expected: readonly string[]): void {
   const ids = sections.map((section) => section.id);
   expect(new Set(ids).size, `chart ids: ${ids.join(', ')}`).toBe(ids.length);
   expect(ids).toEqual(expect.arrayContaining([...expected]));
   for (const section of sections) {
-    if (TABLE_ONLY_SECTIONS.includes(section.id)) {
-      expect(section.tableRows.length, section.id).toBeGreaterThan(0);
-      for (const rows of section.tableRows) expect(rows, section.id).toBeGreaterThan(0);
-      continue;
-    }
     expect(section.svgSizes.length, `${section.id}: no svg`).toBeGreaterThan(0);
     for (const [width, height] of section.svgSizes) {
       expect(width, `${section.id}: svg width`).toBeGreaterThan(0);
@@ -241,11 +232,7 @@ function expectChartsDrawn(sections: readonly ChartSection[], expected: readonly
 function expectedOverviewCharts(): string[] {
   const { groupColumns } = parsePupilAttributesCsv(readFileSync(PUPILS, 'utf8'), { source: 'pupils.csv' });
   expect(groupColumns.length).toBeGreaterThan(0);
-  return [
-    ...OVERVIEW_CHARTS,
-    ...groupColumns.map((_, index) => `weekly-trend-${index + 1}`),
-    ...(WITH_COMPARISON ? ['comparison'] : []),
-  ];
+  return [...OVERVIEW_CHARTS, ...groupColumns.map((_, index) => `weekly-trend-${index + 1}`)];
 }
 
 /** A figure card as drawn: its value, the title on hover and the exact line beneath. */

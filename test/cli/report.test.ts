@@ -154,6 +154,43 @@ describe('report writes one HTML file', () => {
     expect(card).toContain('Case history');
   });
 
+  test('--events: an action the case log records done is no longer due, and joins the case history', async () => {
+    const io = createMemoryIo(DEFAULT_FILES);
+    const card = async (): Promise<string> => {
+      const argv = [...REPORT, '--pupil', 'SEVERE', '--events', 'log.csv', '-o', 'out.html'];
+      expect(await run(argv, io), io.stderrText()).toBe(0);
+      const html = io.fileText('out.html') ?? '';
+      return html.slice(html.indexOf('data-pupil-card="SEVERE"'));
+    };
+    // SEVERE reached the penalty-notice threshold on 25 November; considering a notice is due on the 29th.
+    const recorded = await run(
+      ['record', 'log.csv', '--pupil', 'SEVERE', '--date', '2024-11-29', '--event', 'action-done'],
+      io
+    );
+    expect(recorded, io.stderrText()).toBe(2);
+    expect(
+      await run(
+        [
+          'record',
+          'log.csv',
+          '--pupil',
+          'SEVERE',
+          '--date',
+          '2024-11-29',
+          '--event',
+          'action-done',
+          '--detail',
+          'action=consider-penalty-notice',
+        ],
+        io
+      ),
+      io.stderrText()
+    ).toBe(0);
+    const after = await card();
+    expect(after).toContain('<td>action-done</td>');
+    expect(after).not.toMatch(/<td>consider-penalty-notice<\/td><td>2024-11-29<\/td>/);
+  });
+
   test('--compare sets the school beside published figures', async () => {
     const { code, html, stderr } = await reportFile(['--compare', 'ytd.csv', '--compare-phase', 'Primary'], {
       'ytd.csv': PUBLISHED,
