@@ -206,7 +206,7 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
     description: [
       'Draws one HTML file that opens offline (inline CSS and SVG, no scripts, no requests) and prints on A4:',
       'the headline figures with their exact fractions, the weekly trend of the school and of each group of',
-      '--pupils with the 90 % and 95 % lines, pupils across the absence bands, sessions by reason and by',
+      "--pupils with the 90 % and 95 % lines, pupils across DfE's 5-point absence bands, sessions by reason and by",
       'category, a weekday-by-session heat map, the escalation picture (pupils per stage, actions due,',
       'penalty-notice threshold reached), published figures side by side with --compare, and the lists of',
       'persistent and severe absentees and penalty-notice candidates; --pupil adds a one-page card. The charts',

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/types.js';
 import { aggregateCohort } from '../cohort/aggregateCohort.js';
+import { DFE_ABSENCE_BANDS } from '../policy/bandTables.js';
 import type { CohortEnrolment, CohortRegisterFigures } from '../cohort/types.js';
 import { COMPACT_CODES } from '../codes/compactCodes.js';
 import {
@@ -202,6 +203,13 @@ export function buildAttendanceReport(
     });
   }
   const headline = aggregateCohort(enrolments, { policy });
+  // The distribution is drawn over DfE's 5-point absence bands whatever the policy's own bands, as DfE's
+  // dashboards draw it, so that schools with different policies can be set side by side.
+  const bandTable = options.bands ?? DFE_ABSENCE_BANDS;
+  const distribution =
+    bandTable === policy.bands
+      ? headline
+      : aggregateCohort(enrolments, { policy: { ...policy, bands: bandTable } });
 
   // Each pupil's groups, as indexes into the weekly series (0 is the school).
   const groupNames = [SCHOOL];
@@ -429,7 +437,7 @@ export function buildAttendanceReport(
   }
 
   const bandCounts = suppressTable(
-    headline.bands.map(({ enrolments }) => enrolments),
+    distribution.bands.map(({ enrolments }) => enrolments),
     aggregateOnly,
     smallNumbers
   );
@@ -441,7 +449,8 @@ export function buildAttendanceReport(
     policyName: policy.name,
     period: lastSlot < 0 ? null : { from: slots.dates[firstSlot]!, to: slots.dates[lastSlot]! },
     headline,
-    bands: headline.bands.map(({ band }, index) => ({
+    bandTableName: bandTable.name,
+    bands: distribution.bands.map(({ band }, index) => ({
       id: band.id,
       label: band.label,
       enrolments: bandCounts[index]!,

@@ -116,7 +116,7 @@ export async function renderAttendanceReport(report: AttendanceReport): Promise<
 
   const bands = figure(
     'bands',
-    'Pupils by absence band',
+    `Pupils by absence band (${report.bandTableName})`,
     bandsChart(
       charts,
       report.bands.map((band) => {

@@ -2,6 +2,7 @@ import type { IsoDate, Session } from '../calendar/types.js';
 import type { StatisticalCategory } from '../codes/types.js';
 import type { CohortFigures } from '../cohort/types.js';
 import type { EscalationAction, EscalationState } from '../escalation/types.js';
+import type { BandTable } from '../policy/types.js';
 import type { PublishedFigures } from './comparison/types.js';
 
 /**
@@ -49,6 +50,13 @@ export interface AttendanceReportOptions {
   readonly comparison?: PublishedFigures;
   /** The pupils to draw a one-page card for (none in aggregate-only mode). */
   readonly pupilCards?: readonly string[];
+  /**
+   * The bands the distribution of pupils is drawn over.
+   *
+   * @defaultValue `DFE_ABSENCE_BANDS`: DfE's absence bands in steps of 5 percentage points, as its
+   *   absence-distribution dashboard draws them
+   */
+  readonly bands?: BandTable;
 }
 
 /**
@@ -305,7 +313,9 @@ export interface AttendanceReport {
   readonly period: ReportPeriod | null;
   /** The headline figures, by the DfE method. */
   readonly headline: CohortFigures;
-  /** Pupils per band of the policy's band table. */
+  /** The name of the band table of `bands`. */
+  readonly bandTableName: string;
+  /** Pupils per band of the band table (DfE's 5-point absence bands unless another is given). */
   readonly bands: readonly ReportBand[];
   /** The school and each group of `groupBy`, with its number of pupils. */
   readonly groups: readonly ReportGroup[];

@@ -6,14 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyseCohortRegister,
+  AttendanceError,
   createCohortRegister,
   defineSchoolCalendar,
   DFE_POLICY,
+  HCAT_ATTENDANCE_BANDS,
   isoDate,
 } from '../../src/index.js';
 import exampleCalendar from '../../examples/calendars/example-la-2024-2026.json' with { type: 'json' };
 import type { SessionMark } from '../../src/index.js';
 import { buildAttendanceReport, renderAttendanceReport } from '../../src/report/index.js';
+import { loadChartLibrary } from '../../src/report/charts/loadChartLibrary.js';
 
 /** A pupil's marks on the weekdays from Monday 9 September 2024, AM and PM, one code per session. */
 function weekMarks(codes: string): SessionMark[] {
@@ -82,6 +85,23 @@ describe('buildAttendanceReport', () => {
       { name: 'year = 7', attribute: 'year', value: '7', pupils: 1 },
       { name: 'year = 8', attribute: 'year', value: '8', pupils: 1 },
     ]);
+  });
+
+  it("counts pupils across DfE's 5-point absence bands, or the bands asked for", () => {
+    // A missed 4 of 14 (28.6 %), B 1 of 14 (7.1 %).
+    const counted = report.bands.filter((band) => band.enrolments !== 0);
+    expect(counted).toEqual([
+      {
+        id: 'approaching-persistent',
+        label: 'Approaching persistent absence (5 to under 10 %)',
+        enrolments: 1,
+      },
+      { id: 'persistent-25-30', label: 'Persistent absence (25 to under 30 %)', enrolments: 1 },
+    ]);
+    expect(report.bands).toHaveLength(11);
+    const own = buildAttendanceReport(figures, { bands: HCAT_ATTENDANCE_BANDS });
+    expect(own.bandTableName).toBe(HCAT_ATTENDANCE_BANDS.name);
+    expect(own.bands.map((band) => band.id)).toEqual(HCAT_ATTENDANCE_BANDS.bands.map((band) => band.id));
   });
 
   it('counts sessions by code and weekday', () => {
@@ -292,5 +312,17 @@ describe('renderAttendanceReport', () => {
       buildAttendanceReport(figures, { title: '<script>alert(1)</script> & "Oak"' })
     );
     expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Oak&quot;</h1>');
+  });
+});
+
+describe('loadChartLibrary', () => {
+  it('names the packages to install when the chart library is missing', async () => {
+    const missing = () => Promise.reject(new Error("Cannot find package '@observablehq/plot'"));
+    const error = await loadChartLibrary(missing).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AttendanceError);
+    const [issue] = (error as AttendanceError).issues;
+    expect(issue.code).toBe('missing_dependency');
+    expect(issue.message).toContain('npm install @observablehq/plot linkedom');
+    expect(issue.received).toContain('@observablehq/plot');
   });
 });
