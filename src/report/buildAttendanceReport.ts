@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/types.js';
 import { aggregateCohort } from '../cohort/aggregateCohort.js';
 import { DFE_ABSENCE_BANDS } from '../policy/bandTables.js';
+import type { AbsenceThreshold, BandTable } from '../policy/types.js';
 import type { CohortEnrolment, CohortRegisterFigures } from '../cohort/types.js';
 import { COMPACT_CODES } from '../codes/compactCodes.js';
 import {
@@ -51,25 +52,58 @@ const CARD_CATEGORIES: readonly ReportCardSession['category'][] = [
 
 /**
  * The counts of one table whose cells add up to its total (pupils per band, per stage), suppressed as DfE's
- * statistics are in aggregate-only mode: a count above 0 and below the limit is hidden (primary suppression),
- * and when only one cell of the table is hidden, the smallest other count above 0 is hidden with it (secondary
- * suppression), so that the total less the cells shown never gives the small one. Outside aggregate-only mode
- * every count is shown.
+ * statistics are in aggregate-only mode: a count above 0 and below the limit is hidden (primary suppression);
+ * then, wherever a total the report shows (the table's, or a sub-total in `subtotals`, such as the persistent
+ * absentees over the bands of 10 % and more) covers exactly one hidden count, the smallest other count above 0
+ * under that total is hidden too (secondary suppression), until no shown total less the counts shown gives a
+ * hidden one. Outside aggregate-only mode every count is shown.
  */
-function suppressTable(counts: readonly number[], aggregateOnly: boolean, limit: number): ReportCount[] {
+function suppressTable(
+  counts: readonly number[],
+  aggregateOnly: boolean,
+  limit: number,
+  subtotals: readonly (readonly number[])[] = []
+): ReportCount[] {
   if (!aggregateOnly) return [...counts];
   const shown: ReportCount[] = counts.map((count) =>
     count > 0 && count < limit ? 'fewer-than-limit' : count
   );
-  if (shown.filter((count) => count === 'fewer-than-limit').length === 1) {
-    let smallest = -1;
-    shown.forEach((count, index) => {
-      if (typeof count === 'number' && count > 0 && (smallest < 0 || count < counts[smallest]!))
-        smallest = index;
-    });
-    if (smallest >= 0) shown[smallest] = 'suppressed';
+  const totals = [counts.map((_, index) => index), ...subtotals];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const cells of totals) {
+      if (cells.filter((cell) => typeof shown[cell] !== 'number').length !== 1) continue;
+      let smallest = -1;
+      for (const cell of cells) {
+        const count = shown[cell];
+        if (typeof count === 'number' && count > 0 && (smallest < 0 || count < counts[smallest]!))
+          smallest = cell;
+      }
+      if (smallest >= 0) {
+        shown[smallest] = 'suppressed';
+        changed = true;
+      }
+    }
   }
   return shown;
+}
+
+/**
+ * The bands wholly at or beyond the persistent-absence threshold: their pupils add up to the persistent
+ * absentees the headline shows (where no pupil is below the threshold's minimum of possible sessions), so they
+ * are a sub-total for suppression.
+ */
+function persistentBands(table: BandTable, threshold: AbsenceThreshold): number[] {
+  const percent = threshold.percent;
+  const strict = threshold.comparison === 'more-than';
+  return table.bands.flatMap((band, index) => {
+    // On absence, the band starts at or past the threshold; on attendance, it ends at or below 100 less it.
+    const beyond =
+      table.measure === 'absence'
+        ? band.from > percent || (band.from === percent && (!strict || !band.fromInclusive))
+        : band.to < 100 - percent || (band.to === 100 - percent && (!strict || !band.toInclusive));
+    return beyond ? [index] : [];
+  });
 }
 
 /** The actions due of every pupil as the report lists them, earliest first. */
@@ -439,7 +473,8 @@ export function buildAttendanceReport(
   const bandCounts = suppressTable(
     distribution.bands.map(({ enrolments }) => enrolments),
     aggregateOnly,
-    smallNumbers
+    smallNumbers,
+    [persistentBands(bandTable, policy.persistentAbsence)]
   );
 
   return {

@@ -227,6 +227,23 @@ describe('report refuses', () => {
     expect(result.stderr).toContain(message);
   });
 
+  test('a register with no marks and no --as-of, or a date before the calendar, as its own usage errors', async () => {
+    const empty = await runCli([...REPORT], { 'register.csv': 'pupil_id,date,session,code\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('give --as-of');
+    expect(empty.stderr).toContain('Run "school-attendance report --help"');
+    const early = await runCli([...REPORT, '--as-of', '2023-01-01']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('before the first school year');
+    expect(early.stderr).toContain('Run "school-attendance report --help"');
+    // With a date, a register with no marks is a report with nothing counted.
+    const dated = await runCli([...REPORT, '--as-of', '2024-09-10', '--quiet'], {
+      'register.csv': 'pupil_id,date,session,code\n',
+    });
+    expect(dated.code, dated.stderr).toBe(0);
+    expect(dated.stdout).toContain('no sessions counted');
+  });
+
   test('a comparison the file has no row for, listing what it has', async () => {
     const result = await runCli([...REPORT, '--compare', 'ytd.csv', '--compare-level', 'la:Nowhere'], {
       'ytd.csv': PUBLISHED,

@@ -18,6 +18,11 @@ import type { SessionMark } from '../../src/index.js';
 import { buildAttendanceReport, renderAttendanceReport } from '../../src/report/index.js';
 import { loadChartLibrary } from '../../src/report/charts/loadChartLibrary.js';
 
+/** The date `days` after an ISO date. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A pupil's marks on the weekdays from Monday 9 September 2024, AM and PM, one code per session. */
 function weekMarks(codes: string): SessionMark[] {
   const days = [
@@ -262,6 +267,37 @@ describe('buildAttendanceReport: escalation picture and pupil cards', () => {
         escalation: { stageNames: ['a', 'b', 'c'], pupils },
       }).escalation?.stages.map((stage) => stage.pupils)
     ).toEqual([7, 1, 6]);
+  });
+
+  it('hides a band that would give a hidden one away through the persistent absentees shown', () => {
+    // 20 sessions from Monday 9 September: 8 pupils miss none, 6 miss one (5 %), 6 miss two (10 %), one misses 12.
+    const days = Array.from({ length: 10 }, (_, index) =>
+      addDays('2024-09-09', index + 2 * Math.floor(index / 5))
+    );
+    const pupil = (absences: number) =>
+      days.flatMap((date, day) =>
+        (['AM', 'PM'] as const).map((session, half) => ({
+          date: isoDate(date),
+          session,
+          code: day * 2 + half < absences ? 'O' : '/',
+        }))
+      );
+    const plan: number[] = [
+      ...Array<number>(8).fill(0),
+      ...Array<number>(6).fill(1),
+      ...Array<number>(6).fill(2),
+      12,
+    ];
+    const cohort = analyseCohortRegister(
+      createCohortRegister(plan.map((absences, index) => [`P${index}`, pupil(absences)]))
+    );
+    const bands = buildAttendanceReport(cohort, { aggregateOnly: true }).bands.map((band) => band.enrolments);
+    // Under 5 %, 5-10 %, 10-15 % … severe. The severe 1 is hidden; the whole table then hides the smallest other
+    // count (6, of 5-10 %), and the persistent absentees the headline shows (7) hide the 10-15 % band's 6 as well.
+    expect(bands).toEqual([8, 'suppressed', 'suppressed', 0, 0, 0, 0, 0, 0, 0, 'fewer-than-limit']);
+    expect(buildAttendanceReport(cohort).bands.map((band) => band.enrolments)).toEqual([
+      8, 6, 6, 0, 0, 0, 0, 0, 0, 0, 1,
+    ]);
   });
 
   it('renders the escalation section and the card', async () => {

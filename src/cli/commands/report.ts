@@ -44,8 +44,9 @@ export interface ReportRun {
  * @param calendar - The school calendar.
  * @param inputs - The report's options and the files they name.
  * @returns The HTML, the data and the warnings.
- * @throws {@link UsageError} If a pupil asked for a card is not in the register, or a `--group-by` column is not in
- *   the pupil-attributes file.
+ * @throws {@link UsageError} If a pupil asked for a card is not in the register, a `--group-by` column is not in
+ *   the pupil-attributes file, or there is no date to run the escalation to (an empty register without `--as-of`,
+ *   or a date before the calendar).
  * @throws `AttendanceError` If the register cannot be analysed, or the chart library is missing.
  * @example
  * const { html } = await reportCommand(context, calendar, { report: { aggregateOnly: false, cards: [] }, casework: {} });
@@ -72,7 +73,15 @@ export async function reportCommand(
   const { buildAttendanceReport, renderAttendanceReport } = await import('../../report/index.js');
   const policy = context.policy.value;
   const { figures, warnings } = analyseRegister(context, [policy.penaltyNotice]);
-  const escalation = escalationCommand(context, calendar, inputs.casework);
+  const escalation = (() => {
+    try {
+      return escalationCommand(context, calendar, inputs.casework);
+    } catch (error) {
+      // The same mistake (no date to run to, a date before the calendar) is this command's to explain.
+      if (error instanceof UsageError) throw new UsageError(error.message, 'report');
+      throw error;
+    }
+  })();
   const notes: string[] = [];
   if (inputs.pupils !== undefined) {
     const without = store.pupilIds.filter((pupilId) => !inputs.pupils!.attributes.has(pupilId)).length;
