@@ -17,6 +17,7 @@ import {
 } from '../_internal/codeTables.js';
 import { addIsoDays, isoWeekdayOf } from '../_internal/dates.js';
 import { AttendanceError } from '../errors.js';
+import { SESSION_CATEGORIES } from './charts/sessionCalendar.js';
 import type { CohortRegister } from '../cohort/types.js';
 import type { AttendanceIssue } from '../errors.js';
 import type {
@@ -39,16 +40,6 @@ const CATEGORY_NAMES: readonly string[] = Object.entries(CATEGORY_NUMBER)
   .map(([name]) => name);
 
 const SCHOOL = 'School';
-
-/** The category names of the cards' sessions, by category number (`unmarked` for `-`). */
-const CARD_CATEGORIES: readonly ReportCardSession['category'][] = [
-  'present',
-  'approved-educational-activity',
-  'authorised',
-  'unauthorised',
-  'not-possible',
-  'unmarked',
-];
 
 /**
  * The counts of one table whose cells add up to its total (pupils per band, per stage), suppressed as DfE's
@@ -181,7 +172,7 @@ function cardSessions(
       date,
       session: slots.sessions[slot]!,
       code: COMPACT_CODES[byte]!,
-      category: CARD_CATEGORIES[category]!,
+      category: SESSION_CATEGORIES[category]!,
     });
     if (category > UNAUTHORISED) continue;
     const monday = addIsoDays(date, 1 - isoWeekdayOf(date));

@@ -128,8 +128,14 @@ const STYLES: Readonly<Record<SessionCategory, CategoryStyle>> = {
   },
 };
 
-/** The categories in the legend's order: attendance, absence, then the sessions outside the counts. */
-const CATEGORIES: readonly SessionCategory[] = [
+/**
+ * The categories in the legend's order: attendance, absence, then the sessions outside the counts. It is also
+ * the order of the library's category numbers (present 0 … not possible 4, unmarked 5), so the report reads a
+ * session's category from it by number.
+ *
+ * @category Report
+ */
+export const SESSION_CATEGORIES: readonly SessionCategory[] = [
   'present',
   'approved-educational-activity',
   'authorised',
@@ -249,8 +255,10 @@ export function sessionCalendar(
     else slots[Math.floor(offset / 7) * 10 + weekday * 2 + (entry.session === 'AM' ? 0 : 1)] = entry;
   }
 
-  const counts = new Map<SessionCategory, number>(CATEGORIES.map((category) => [category, 0]));
-  const cellsByCategory = new Map<SessionCategory, Cell[]>(CATEGORIES.map((category) => [category, []]));
+  const counts = new Map<SessionCategory, number>(SESSION_CATEGORIES.map((category) => [category, 0]));
+  const cellsByCategory = new Map<SessionCategory, Cell[]>(
+    SESSION_CATEGORIES.map((category) => [category, []])
+  );
   slots.forEach((entry, slot) => {
     if (entry === undefined) return;
     const column = Math.floor(slot / 10);
@@ -281,14 +289,15 @@ export function sessionCalendar(
     parts.push(`<text x="${LEFT + column * COLUMN_PITCH}" y="${TOP - 6}">${escapeHtml(name)}</text>`);
   }
 
-  for (const category of CATEGORIES) parts.push(drawCategory(category, cellsByCategory.get(category)!));
+  for (const category of SESSION_CATEGORIES)
+    parts.push(drawCategory(category, cellsByCategory.get(category)!));
 
   // The legend wraps inside the chart's width; entries are spaced by an estimate of their text's width.
   // The right margin leaves room for a month label over the last column.
   const width = Math.max(LEFT + columns * COLUMN_PITCH + RIGHT, MIN_WIDTH);
   let x = 0;
   let y = GRID_BOTTOM + 14;
-  for (const category of CATEGORIES) {
+  for (const category of SESSION_CATEGORIES) {
     const label = STYLES[category].label;
     const text = `${label.charAt(0).toUpperCase()}${label.slice(1)}: ${formatWhole(counts.get(category)!)}`;
     const entryWidth = CELL_WIDTH + 5 + Math.ceil(text.length * CHARACTER_WIDTH) + 14;
